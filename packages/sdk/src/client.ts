@@ -1,0 +1,279 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+import { AuthenticationError, NetworkError, errorFromResponse, PortailApiError } from './errors.js';
+import { SessionStore, type Me, type SessionGrant } from './session.js';
+
+type Schemas = components['schemas'];
+export type CommunePublic = Schemas['CommunePublic'];
+export type Family = Schemas['Family'];
+export type FamilyPage = Schemas['FamilyPage'];
+export type FamilySummary = Schemas['FamilySummary'];
+export type CreateFamilyRequest = Schemas['CreateFamilyRequest'];
+export type AccountSummary = Schemas['AccountSummary'];
+export type Banner = Schemas['Banner'];
+export type BannerInput = Schemas['BannerInput'];
+export type Health = Schemas['Health'];
+
+export interface PortailClientOptions {
+  /** Base URL of the API server, e.g. `https://portail.example.fr`. */
+  baseUrl: string;
+  /** The commune's slug, e.g. `val-de-loire`. */
+  commune: string;
+  /** Sent as Accept-Language. */
+  lang?: string;
+  /** A fetch to use instead of the global one (tests, proxies). */
+  fetch?: typeof globalThis.fetch;
+}
+
+const CLIENT_NAME = 'portail-famille-sdk';
+/** Refresh a little before the access token ends rather than after a failed call. */
+const REFRESH_MARGIN_MS = 30_000;
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/**
+ * The typed client of one commune's portal. `raw` is the openapi-fetch client for any
+ * operation; the methods below add session handling and throw typed errors.
+ */
+export class PortailClient {
+  readonly raw: Client<paths>;
+  readonly session = new SessionStore();
+  readonly commune: string;
+  readonly baseUrl: string;
+  lang: string;
+  /** Outside a browser there is no cookie store: keep the refresh cookie here. */
+  #refreshCookie: string | null = null;
+  #refreshing: Promise<Me | null> | null = null;
+
+  constructor(options: PortailClientOptions) {
+    this.commune = options.commune;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.lang = options.lang ?? 'fr';
+    const customFetch = options.fetch;
+    this.raw = createClient<paths>({
+      baseUrl: this.baseUrl,
+      credentials: 'include',
+      ...(customFetch ? { fetch: (request: Request) => customFetch(request) } : {}),
+    });
+    this.raw.use(this.#middleware());
+  }
+
+  #middleware(): Middleware {
+    return {
+      onRequest: ({ request }) => {
+        const token = this.session.accessToken;
+        if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
+        request.headers.set('X-PF-Client', CLIENT_NAME);
+        request.headers.set('Accept-Language', this.lang);
+        if (this.#refreshCookie && typeof document === 'undefined' && /\/auth\/(refresh|logout)$/.test(new URL(request.url).pathname)) {
+          request.headers.set('Cookie', `pf_refresh=${this.#refreshCookie}`);
+        }
+        return request;
+      },
+      onResponse: ({ response }) => {
+        if (typeof document !== 'undefined') return response;
+        for (const cookie of response.headers.getSetCookie?.() ?? []) {
+          const match = /^pf_refresh=([^;]*)/.exec(cookie);
+          if (match) this.#refreshCookie = match[1] ? match[1] : null;
+        }
+        return response;
+      },
+    };
+  }
+
+  get #path() {
+    return { commune: this.commune };
+  }
+
+  /** Unwraps an openapi-fetch result: the data, or a typed error. */
+  async #unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
+    let result: Result<T>;
+    try {
+      result = await call();
+    } catch (cause) {
+      const error = new NetworkError(0, 'network_error', null, 'The server could not be reached.');
+      (error as Error).cause = cause;
+      throw error;
+    }
+    if (result.error !== undefined || !result.response.ok) throw errorFromResponse(result.response.status, result.error);
+    return result.data as T;
+  }
+
+  /** A call that needs the session: refreshes the token first when it is ending, retries once after a 401. */
+  async #authed<T>(call: () => Promise<Result<T>>): Promise<T> {
+    if (this.session.account && this.session.expiresWithin(REFRESH_MARGIN_MS)) await this.restore();
+    try {
+      return await this.#unwrap(call);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError) || !this.session.account) throw error;
+      if ((await this.restore()) === null) throw error;
+      return this.#unwrap(call);
+    }
+  }
+
+  // --- public, no session -------------------------------------------------------
+
+  health(): Promise<Health> {
+    return this.#unwrap(() => this.raw.GET('/v1/health'));
+  }
+
+  /** Name, logo, banner and password policy: what a widget shows before login. */
+  getCommune(): Promise<CommunePublic> {
+    return this.#unwrap(() => this.raw.GET('/v1/communes/{commune}', { params: { path: this.#path } }));
+  }
+
+  async login(identifier: string, password: string): Promise<Me> {
+    const grant: SessionGrant = await this.#unwrap(() =>
+      this.raw.POST('/v1/communes/{commune}/auth/login', { params: { path: this.#path }, body: { identifier, password } }),
+    );
+    this.session.set(grant);
+    return grant.account;
+  }
+
+  /**
+   * Brings back the session from the refresh cookie (after a page load, or when the
+   * access token ends). Answers null when there is none; never throws for that.
+   */
+  restore(): Promise<Me | null> {
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(): Promise<Me | null> {
+    try {
+      const grant = await this.#unwrap(() =>
+        this.raw.POST('/v1/communes/{commune}/auth/refresh', {
+          params: { path: this.#path, header: { 'X-PF-Client': CLIENT_NAME } },
+        }),
+      );
+      this.session.set(grant);
+      return grant.account;
+    } catch (error) {
+      if (error instanceof PortailApiError && error.status === 401) {
+        this.session.clear();
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.#unwrap(() =>
+        this.raw.POST('/v1/communes/{commune}/auth/logout', {
+          params: { path: this.#path, header: { 'X-PF-Client': CLIENT_NAME } },
+        }),
+      );
+    } finally {
+      this.#refreshCookie = null;
+      this.session.clear();
+    }
+  }
+
+  /** « Identifiant ou mot de passe oublié » — always succeeds, whether the email is known or not. */
+  async requestPasswordReset(email: string): Promise<void> {
+    await this.#unwrap(() => this.raw.POST('/v1/communes/{commune}/auth/forgot', { params: { path: this.#path }, body: { email } }));
+  }
+
+  /** Sets the first password from the activation link; answers the identifier to log in with. */
+  async activate(token: string, password: string): Promise<string> {
+    const result = await this.#unwrap(() =>
+      this.raw.POST('/v1/communes/{commune}/auth/activate', { params: { path: this.#path }, body: { token, password } }),
+    );
+    return result.identifier;
+  }
+
+  /** Sets a new password from the reset link; answers the identifier to log in with. */
+  async resetPassword(token: string, password: string): Promise<string> {
+    const result = await this.#unwrap(() =>
+      this.raw.POST('/v1/communes/{commune}/auth/reset-password', { params: { path: this.#path }, body: { token, password } }),
+    );
+    return result.identifier;
+  }
+
+  // --- with a session -----------------------------------------------------------
+
+  getMe(): Promise<Me> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/me', { params: { path: this.#path } }));
+  }
+
+  getMyFamily(): Promise<Family> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/family', { params: { path: this.#path } }));
+  }
+
+  // --- staff ---------------------------------------------------------------------
+
+  listFamilies(query: { q?: string; limit?: number; cursor?: string } = {}): Promise<FamilyPage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/families', { params: { path: this.#path, query } }));
+  }
+
+  /** Every family matching `q`, page after page: `for await (const f of client.iterateFamilies())`. */
+  async *iterateFamilies(query: { q?: string; limit?: number } = {}): AsyncGenerator<FamilySummary> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listFamilies({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getFamily(familyId: string): Promise<Family> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/families/{familyId}', { params: { path: { ...this.#path, familyId } } }),
+    );
+  }
+
+  /** Creates a family; a retry with the same `idempotencyKey` (one is made when absent) never creates twice. */
+  createFamily(body: CreateFamilyRequest, options: { idempotencyKey?: string } = {}): Promise<Family> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/families', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body,
+      }),
+    );
+  }
+
+  createGuardianAccount(guardianId: string, identifier?: string): Promise<AccountSummary> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/guardians/{guardianId}/account', {
+        params: { path: { ...this.#path, guardianId } },
+        body: identifier ? { identifier } : {},
+      }),
+    );
+  }
+
+  getAccount(accountId: string): Promise<AccountSummary> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/accounts/{accountId}', { params: { path: { ...this.#path, accountId } } }),
+    );
+  }
+
+  resendActivation(accountId: string): Promise<AccountSummary> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/accounts/{accountId}/activation-email', {
+        params: { path: { ...this.#path, accountId } },
+      }),
+    );
+  }
+
+  unlockAccount(accountId: string): Promise<AccountSummary> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/accounts/{accountId}/unlock', { params: { path: { ...this.#path, accountId } } }),
+    );
+  }
+
+  setBanner(banner: BannerInput): Promise<Banner> {
+    return this.#authed(() => this.raw.PUT('/v1/communes/{commune}/staff/banner', { params: { path: this.#path }, body: banner }));
+  }
+
+  async clearBanner(): Promise<void> {
+    await this.#authed(() => this.raw.DELETE('/v1/communes/{commune}/staff/banner', { params: { path: this.#path } }));
+  }
+}
+
+export function createPortailClient(options: PortailClientOptions): PortailClient {
+  return new PortailClient(options);
+}
