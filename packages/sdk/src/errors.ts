@@ -56,6 +56,7 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   not_found: NotFoundError,
   identifier_taken: ConflictError,
   account_exists: ConflictError,
+  family_number_taken: ConflictError,
   account_already_active: ConflictError,
   idempotency_conflict: ConflictError,
   invalid_token: InvalidTokenError,

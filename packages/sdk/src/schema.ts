@@ -403,7 +403,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";

@@ -1,0 +1,63 @@
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { AppContext } from './app-context.js';
+import { communeCors } from './platform/http/cors.js';
+import { errorHandler, notFoundHandler } from './platform/http/problem.js';
+import { ipRateLimit } from './platform/http/rate-limit.js';
+import { apiHeaders, bundleHeaders, examplePageHeaders } from './platform/http/security-headers.js';
+import { loadCommune } from './platform/http/tenant.js';
+import { outboxPage } from './platform/mail/outbox-page.js';
+import { examplesDir, specPath, widgetBundleDir } from './platform/paths.js';
+import { readSession } from './modules/accounts/auth.middleware.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
+import { communeRoutes } from './modules/communes/communes.routes.js';
+import { familyRoutes } from './modules/families/families.routes.js';
+
+const COMMUNE = '/v1/communes/:commune';
+
+export function createApp(ctx: AppContext): Express {
+  const { config, db } = ctx;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const publicOrigin = new URL(config.publicBaseUrl).origin;
+
+  // --- the API -------------------------------------------------------------------
+  app.use('/v1', ...apiHeaders);
+  app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1));
+  app.use('/v1/health', cors({ origin: true, credentials: false }));
+  app.use(COMMUNE, loadCommune, ...communeCors(publicOrigin));
+  app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: specPath,
+      validateRequests: { allowUnknownQueryParameters: false },
+      validateResponses: config.validateResponses,
+      validateSecurity: false,
+      ignorePaths: (path: string) => !path.startsWith('/v1/'),
+    }),
+  );
+  app.use(COMMUNE, readSession);
+
+  app.get('/v1/health', async (_req, res) => {
+    await db.sequelize.authenticate();
+    res.json({ status: 'ok', database: db.dialect, version: '0.1.0' });
+  });
+  app.use(COMMUNE, communeRoutes(ctx), authRoutes(ctx), familyRoutes(ctx), staffAccountRoutes(ctx));
+  app.use('/v1', notFoundHandler);
+
+  // --- what a webmaster loads, and the demo ----------------------------------------
+  app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').sendFile(specPath));
+  app.use('/widgets', bundleHeaders, express.static(widgetBundleDir, { maxAge: '5m' }));
+  if (config.serveExamples) {
+    app.use('/examples', examplePageHeaders(publicOrigin), express.static(examplesDir));
+    app.get('/', (_req, res) => res.redirect('/examples/'));
+    if (ctx.mailer.usesOutbox) app.get('/dev/outbox', examplePageHeaders(publicOrigin), outboxPage);
+  }
+
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,85 @@
+import type { AppContext } from '../app-context.js';
+import { Account } from '../modules/accounts/account.models.js';
+import { createGuardianAccount } from '../modules/accounts/guardian-accounts.js';
+import { Commune } from '../modules/communes/commune.model.js';
+import { createCommune, createStaffAccount } from '../modules/communes/provisioning.js';
+import { insertFamily, type CreateFamilyBody } from '../modules/families/family-service.js';
+import { Guardian } from '../modules/families/family.models.js';
+
+/**
+ * The demo commune. Its passwords are public on purpose (printed at start, in the
+ * README): a demo, never a real commune's data.
+ */
+export const DEMO = {
+  commune: 'val-de-loire',
+  staff: { identifier: 'agent.demo', password: 'demo-agent-val-de-loire' },
+  parent: { identifier: 'sophie.martin', password: 'demo-parent-val-de-loire' },
+  pendingParent: 'nadia.bernard',
+} as const;
+
+const families: CreateFamilyBody[] = [
+  {
+    address: { line1: '12 rue des Tilleuls', postalCode: '44130', city: 'Val-de-Loire' },
+    quotientFamilial: 820,
+    guardians: [
+      { firstName: 'Sophie', lastName: 'Martin', relation: 'mother', email: 'sophie.martin@example.fr', phone: '06 12 34 56 78' },
+      { firstName: 'Julien', lastName: 'Martin', relation: 'father', email: 'julien.martin@example.fr', phone: '06 98 76 54 32' },
+    ],
+    children: [
+      { firstName: 'Léa', lastName: 'Martin', birthDate: '2017-03-14', school: 'École élémentaire Jules-Ferry', grade: 'CE2' },
+      { firstName: 'Hugo', lastName: 'Martin', birthDate: '2021-09-02', school: 'École maternelle Les Coquelicots', grade: 'PS' },
+    ],
+  },
+  {
+    address: { line1: '3 impasse du Moulin', line2: 'Bâtiment B', postalCode: '44130', city: 'Val-de-Loire' },
+    quotientFamilial: 540,
+    guardians: [{ firstName: 'Nadia', lastName: 'Bernard', relation: 'mother', email: 'nadia.bernard@example.fr', phone: '07 11 22 33 44' }],
+    children: [{ firstName: 'Inès', lastName: 'Bernard', birthDate: '2016-06-21', school: 'École élémentaire Jules-Ferry', grade: 'CM1' }],
+  },
+  {
+    address: { line1: '27 route de Nantes', postalCode: '44130', city: 'Val-de-Loire' },
+    quotientFamilial: 1350,
+    guardians: [
+      { firstName: 'Thomas', lastName: 'Petit', relation: 'father', email: 'thomas.petit@example.fr', phone: null },
+      { firstName: 'Camille', lastName: 'Dubois', relation: 'mother', email: 'camille.dubois@example.fr', phone: '06 55 44 33 22' },
+    ],
+    children: [
+      { firstName: 'Jules', lastName: 'Petit', birthDate: '2018-11-30', school: 'École élémentaire Jules-Ferry', grade: 'CE1' },
+      { firstName: 'Zoé', lastName: 'Petit', birthDate: '2020-01-09', school: 'École maternelle Les Coquelicots', grade: 'MS' },
+    ],
+  },
+];
+
+/** Creates the demo commune once; later starts find it and change nothing. */
+export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
+  if (await Commune.findOne({ where: { slug: DEMO.commune } })) return { created: false };
+  const base = ctx.config.publicBaseUrl;
+  const commune = await createCommune(ctx, {
+    slug: DEMO.commune,
+    name: 'Val-de-Loire',
+    portalUrl: `${base}/examples/`,
+    allowedOrigins: [new URL(base).origin, 'http://127.0.0.1:8081', 'http://localhost:8081'],
+    logoUrl: `${base}/examples/logo-val-de-loire.svg`,
+    contact: { serviceName: 'Service Enfance Jeunesse', email: 'enfance@val-de-loire.example.fr', phone: '02 40 00 00 00' },
+  });
+  await createStaffAccount(ctx, commune, {
+    identifier: DEMO.staff.identifier,
+    email: 'agent.demo@val-de-loire.example.fr',
+    displayName: 'Agent de démonstration',
+    roles: ['admin', 'agent', 'billing'],
+    password: DEMO.staff.password,
+  });
+  for (const family of families) await ctx.db.write((t) => insertFamily(commune.id, family, t));
+
+  // Sophie Martin: an active account, to log in at once.
+  const sophie = await Guardian.findOne({ where: { commune_id: commune.id, email: 'sophie.martin@example.fr' } });
+  if (sophie) {
+    const account = await createGuardianAccount(ctx, commune, sophie, { identifier: DEMO.parent.identifier, actorId: null });
+    const hash = await ctx.hasher.hash(DEMO.parent.password);
+    await ctx.db.write((t) => Account.update({ password_hash: hash, status: 'active', activated_at: new Date() }, { where: { id: account.id }, transaction: t }));
+  }
+  // Nadia Bernard: pending, her activation email waits in the outbox.
+  const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });
+  if (nadia) await createGuardianAccount(ctx, commune, nadia, { identifier: DEMO.pendingParent, actorId: null });
+  return { created: true };
+}

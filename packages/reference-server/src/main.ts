@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { loadConfig } from './platform/config.js';
+import { listen, prepare } from './server.js';
+import { DEMO, seedDemo } from './demo/seed.js';
+
+/** `node dist/main.js [--demo]`: serve; with --demo, create the demo commune on first start. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ctx = await prepare(config);
+  const demo = process.argv.includes('--demo');
+  if (demo) await seedDemo(ctx);
+  const server = await listen(ctx);
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  console.log(`Portail Famille reference server on ${config.publicBaseUrl} (${where}).`);
+  if (demo) {
+    console.log(`
+  Site de démonstration : ${config.publicBaseUrl}/examples/
+  Boîte d'envoi (e-mails) : ${config.publicBaseUrl}/dev/outbox${ctx.mailer.usesOutbox ? '' : ' (désactivée : SMTP configuré)'}
+  Contrat de l'API      : ${config.publicBaseUrl}/openapi.yaml
+
+  Parent  : ${DEMO.parent.identifier} / ${DEMO.parent.password}
+  Agent   : ${DEMO.staff.identifier} / ${DEMO.staff.password}
+  En attente d'activation : ${DEMO.pendingParent} (lien dans la boîte d'envoi)
+`);
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

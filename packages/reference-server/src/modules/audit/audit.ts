@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { DataTypes, Model, type Sequelize, type Transaction } from 'sequelize';
+
+export class AuditEntry extends Model {
+  declare id: string;
+  declare commune_id: string;
+  declare actor_account_id: string | null;
+  declare action: string;
+  declare target_type: string | null;
+  declare target_id: string | null;
+  declare ip: string | null;
+  declare at: Date;
+}
+
+export function initAuditModel(sequelize: Sequelize): void {
+  AuditEntry.init(
+    {
+      id: { type: DataTypes.STRING(64), primaryKey: true },
+      commune_id: DataTypes.STRING,
+      actor_account_id: DataTypes.STRING,
+      action: DataTypes.STRING,
+      target_type: DataTypes.STRING,
+      target_id: DataTypes.STRING,
+      ip: DataTypes.STRING,
+      at: DataTypes.DATE,
+    },
+    { sequelize, tableName: 'audit_log', timestamps: false },
+  );
+}
+
+export interface AuditEvent {
+  communeId: string;
+  actorId: string | null;
+  /** e.g. `login.failed`, `family.created`, `account.unlocked`. */
+  action: string;
+  target?: { type: string; id: string };
+  ip?: string | undefined;
+}
+
+/**
+ * Records who did what to which object, and when — never the data itself (no names,
+ * no passwords, no health details), so the log holds nothing worth stealing.
+ */
+export async function audit(event: AuditEvent, transaction: Transaction): Promise<void> {
+  await AuditEntry.create(
+    {
+      id: randomUUID(),
+      commune_id: event.communeId,
+      actor_account_id: event.actorId,
+      action: event.action,
+      target_type: event.target?.type ?? null,
+      target_id: event.target?.id ?? null,
+      ip: event.ip ?? null,
+      at: new Date(),
+    },
+    { transaction },
+  );
+}

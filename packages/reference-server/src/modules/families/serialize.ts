@@ -1,0 +1,58 @@
+import { Account, LoginThrottle } from '../accounts/account.models.js';
+import { activationExpiry } from '../accounts/account-tokens.js';
+import { throttleKey } from '../accounts/identifiers.js';
+import { toAccountSummary } from '../accounts/serialize.js';
+import { Child, Family, Guardian } from './family.models.js';
+
+const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+
+/** Loads a family of one commune with its people; null when it is not there. */
+export async function loadFamily(communeId: string, familyId: string): Promise<Family | null> {
+  return Family.findOne({
+    where: { id: familyId, commune_id: communeId },
+    include: [
+      { model: Guardian, as: 'guardians' },
+      { model: Child, as: 'children' },
+    ],
+  });
+}
+
+/** The lock and activation state of an account, as staff see it. */
+export async function accountSummaryOf(account: Account) {
+  const throttle = await LoginThrottle.findOne({ where: { commune_id: account.commune_id, identifier_key: throttleKey(account.commune_id, account.identifier) } });
+  return toAccountSummary(account, throttle?.locked_until ?? null, await activationExpiry(account.id));
+}
+
+/** The contract's Family. Staff views add each guardian's account state. */
+export async function toFamily(family: Family, view: 'parent' | 'staff') {
+  const guardians = [...(family.guardians ?? [])].sort(byPosition);
+  const accounts = view === 'staff' ? await Account.findAll({ where: { commune_id: family.commune_id, guardian_id: guardians.map((g) => g.id) } }) : [];
+  return {
+    id: family.id,
+    number: family.number,
+    address: { line1: family.address_line1, line2: family.address_line2, postalCode: family.postal_code, city: family.city },
+    quotientFamilial: family.quotient_familial,
+    guardians: await Promise.all(
+      guardians.map(async (g) => {
+        const account = accounts.find((a) => a.guardian_id === g.id);
+        return {
+          id: g.id,
+          firstName: g.first_name,
+          lastName: g.last_name,
+          relation: g.relation,
+          email: g.email,
+          phone: g.phone,
+          ...(view === 'staff' ? { account: account ? await accountSummaryOf(account) : null } : {}),
+        };
+      }),
+    ),
+    children: [...(family.children ?? [])].sort(byPosition).map((c) => ({
+      id: c.id,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      birthDate: c.birth_date,
+      school: c.school,
+      grade: c.grade,
+    })),
+  };
+}

@@ -1,0 +1,25 @@
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { Database } from './database.js';
+import * as m0001 from './migrations/0001-accounts-and-families.js';
+
+/** Versioned migrations, in order. A new one is appended here, never edited once released. */
+const migrations = [{ name: '0001-accounts-and-families', module: m0001 }];
+
+export function migrator(db: Database) {
+  const context = db.sequelize.getQueryInterface();
+  return new Umzug({
+    migrations: migrations.map(({ name, module }) => ({
+      name,
+      up: () => module.up({ context }),
+      down: () => module.down({ context }),
+    })),
+    context,
+    storage: new SequelizeStorage({ sequelize: db.sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+/** Brings the schema up to date; safe to call at every start. */
+export async function migrate(db: Database): Promise<void> {
+  await migrator(db).up();
+}

@@ -1,0 +1,24 @@
+import type { Sequelize } from 'sequelize';
+import { Commune } from '../../modules/communes/commune.model.js';
+import { initFamilyModels } from '../../modules/families/family.models.js';
+import { initAccountModels } from '../../modules/accounts/account.models.js';
+import { initAuditModel } from '../../modules/audit/audit.js';
+import { initOutboxModel } from '../mail/outbox.model.js';
+import { initIdempotencyModel } from '../http/idempotency.js';
+
+let initialised: Sequelize | null = null;
+
+/**
+ * Binds every model to one Sequelize instance. Models are module-level classes, so one
+ * process serves one database (tests open one server per database, in turn).
+ */
+export function initModels(sequelize: Sequelize): void {
+  if (initialised === sequelize) return;
+  Commune.initModel(sequelize);
+  initFamilyModels(sequelize);
+  initAccountModels(sequelize);
+  initAuditModel(sequelize);
+  initOutboxModel(sequelize);
+  initIdempotencyModel(sequelize);
+  initialised = sequelize;
+}

@@ -1,0 +1,97 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+export type ProblemCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'account_locked'
+  | 'forbidden'
+  | 'not_found'
+  | 'identifier_taken'
+  | 'account_exists'
+  | 'family_number_taken'
+  | 'account_already_active'
+  | 'invalid_token'
+  | 'weak_password'
+  | 'rate_limited'
+  | 'origin_not_allowed'
+  | 'idempotency_conflict'
+  | 'unavailable'
+  | 'internal_error';
+
+const titles: Record<ProblemCode, string> = {
+  validation_failed: 'The request does not match the API contract.',
+  unauthenticated: 'A valid session is required.',
+  invalid_credentials: 'Wrong identifier or password.',
+  account_locked: 'Too many failed attempts: this account is locked for a while.',
+  forbidden: 'This account may not do that.',
+  not_found: 'Not found.',
+  identifier_taken: 'This identifier is already used.',
+  account_exists: 'This guardian already has an account.',
+  family_number_taken: 'Another family already has this number.',
+  account_already_active: 'This account is already active.',
+  invalid_token: 'This link is no longer valid (already used or expired).',
+  weak_password: 'This password is too weak.',
+  rate_limited: 'Too many requests; try again later.',
+  origin_not_allowed: 'This site may not call the API of this commune.',
+  idempotency_conflict: 'This Idempotency-Key was used for a different request.',
+  unavailable: 'The service is unavailable.',
+  internal_error: 'Something went wrong on our side.',
+};
+
+/** An error a handler throws to answer an RFC 9457 problem. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly extra: { retryAfter?: number; errors?: { path: string; message: string }[] } = {},
+  ) {
+    super(detail ?? titles[code]);
+  }
+}
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  if (problem.extra.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.extra.retryAfter));
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `https://portail-famille.dev/problems/${problem.code}`,
+        title: titles[problem.code],
+        status: problem.status,
+        code: problem.code,
+        ...(problem.detail ? { detail: problem.detail } : {}),
+        ...problem.extra,
+      }),
+    );
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new HttpProblem(404, 'not_found'));
+
+interface ValidatorError {
+  status?: number;
+  errors?: { path?: string; message?: string }[];
+  message?: string;
+}
+
+/** The one error handler: everything becomes problem+json; never a stack trace. */
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof HttpProblem) return sendProblem(res, err);
+  const e = err as ValidatorError & { type?: string };
+  if (e.type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'validation_failed', 'The request body is too large.'));
+  if (e.type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'validation_failed', 'The request body is not valid JSON.'));
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    const errors = (e.errors ?? []).map((x) => ({ path: x.path ?? '', message: x.message ?? '' }));
+    if (e.status === 404) return sendProblem(res, new HttpProblem(404, 'not_found'));
+    if (e.status === 405) return sendProblem(res, new HttpProblem(405, 'validation_failed', 'Method not allowed.'));
+    if (e.status === 401) return sendProblem(res, new HttpProblem(401, 'unauthenticated'));
+    if (e.status === 415) return sendProblem(res, new HttpProblem(415, 'validation_failed', 'Send application/json.'));
+    return sendProblem(res, new HttpProblem(400, 'validation_failed', e.message, { errors }));
+  }
+  // A response that breaks the contract (validateResponses) lands here too: a bug of ours.
+  console.error(`[${req.method} ${req.path}]`, err);
+  sendProblem(res, new HttpProblem(500, 'internal_error'));
+};
