@@ -34,7 +34,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(
     OpenApiValidator.middleware({
       apiSpec: specPath,
-      validateRequests: { allowUnknownQueryParameters: false },
+      // allErrors: every bad field reported at once. Safe here: bodies are capped at 64 KiB and every array has maxItems.
+      validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
       validateResponses: config.validateResponses,
       validateSecurity: false,
       ignorePaths: (path: string) => !path.startsWith('/v1/'),

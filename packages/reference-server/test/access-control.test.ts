@@ -1,0 +1,168 @@
+/**
+ * Every operation of the contract × every kind of caller, against one policy table.
+ * An operation added to openapi.yaml without a line here fails the first test.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { createStaffAccount } from '../src/modules/communes/provisioning.js';
+import { specPath } from '../src/platform/paths.js';
+import { activatedParent, startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+
+type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
+const callers: Caller[] = ['anonymous', 'parentA', 'parentB', 'admin', 'agent', 'billing', 'otherCommune'];
+
+interface Ids {
+  familyA: string;
+  guardianA2: string;
+  accountA: string;
+}
+
+interface Policy {
+  body?: (ids: Ids) => unknown;
+  /** Expected status per caller; one number for all, or a set of acceptable ones. */
+  expect: Partial<Record<Caller, number | number[]>> & { default?: number | number[] };
+}
+
+const staffOnly = (ok: number | number[], roles: Caller[] = ['admin', 'agent', 'billing']): Policy['expect'] => ({
+  anonymous: 401,
+  parentA: 403,
+  parentB: 403,
+  otherCommune: 401,
+  admin: roles.includes('admin') ? ok : 403,
+  agent: roles.includes('agent') ? ok : 403,
+  billing: roles.includes('billing') ? ok : 403,
+});
+
+const family = {
+  address: { line1: '9 rue Haute', postalCode: '44000', city: 'Nantes' },
+  guardians: [{ firstName: 'Jeanne', lastName: 'Essai', relation: 'mother', email: 'jeanne.essai@example.fr' }],
+};
+
+const policies: Record<string, Policy> = {
+  getHealth: { expect: { default: 200 } },
+  getCommune: { expect: { default: 200 } },
+  login: { body: () => ({ identifier: 'nobody', password: 'wrong password' }), expect: { default: [401, 423] } },
+  refreshSession: { expect: { default: 401 } },
+  logout: { expect: { default: 204 } },
+  requestPasswordReset: { body: () => ({ email: 'nobody@example.fr' }), expect: { default: 202 } },
+  activateAccount: { body: () => ({ token: 'x'.repeat(43), password: 'a long enough password' }), expect: { default: 410 } },
+  resetPassword: { body: () => ({ token: 'y'.repeat(43), password: 'a long enough password' }), expect: { default: 410 } },
+  getMe: { expect: { anonymous: 401, otherCommune: 401, default: 200 } },
+  getMyFamily: { expect: { anonymous: 401, otherCommune: 401, parentA: 200, parentB: 200, admin: 403, agent: 403, billing: 403 } },
+  listFamilies: { expect: staffOnly(200) },
+  createFamily: { body: () => family, expect: staffOnly(201, ['admin', 'agent']) },
+  getFamily: { expect: staffOnly(200) },
+  createGuardianAccount: { body: () => ({}), expect: staffOnly([201, 409], ['admin', 'agent']) },
+  getAccount: { expect: staffOnly(200, ['admin', 'agent']) },
+  resendActivation: { expect: staffOnly(409, ['admin', 'agent']) },
+  unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
+  setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
+  clearBanner: { expect: staffOnly(204, ['admin']) },
+};
+
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+}
+
+function operations(): Operation[] {
+  const spec = parse(fs.readFileSync(specPath, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
+  const found: Operation[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      const op = item[method];
+      if (op?.operationId) found.push({ operationId: op.operationId, method: method.toUpperCase(), path });
+    }
+  }
+  return found;
+}
+
+function fill(path: string, commune: string, ids: Ids): string {
+  return path
+    .replace('{commune}', commune)
+    .replace('{familyId}', ids.familyA)
+    .replace('{guardianId}', ids.guardianA2)
+    .replace('{accountId}', ids.accountA);
+}
+
+describe('access control, generated from the contract', () => {
+  let t: TestServer;
+  let ids: Ids;
+  const tokens: Partial<Record<Caller, string>> = {};
+
+  before(async () => {
+    t = await startTestServer();
+    for (const role of ['agent', 'billing'] as const) {
+      await createStaffAccount(t.server.ctx, t.communes.a, { identifier: `${role}.alpha`, email: `${role}@alpha.example`, displayName: role, roles: [role], password: STAFF_PASSWORD });
+    }
+    const a = await activatedParent(t, 'alpha', 'parent.a@example.fr', { first: 'Alice', last: 'Famille' });
+    const b = await activatedParent(t, 'alpha', 'parent.b@example.fr', { first: 'Bruno', last: 'Voisin' });
+    // A second guardian in family A, without account yet: the target of createGuardianAccount.
+    const staff = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
+    const withSecond = await t.api('/v1/communes/alpha/staff/families', {
+      token: staff,
+      body: { ...family, guardians: [...family.guardians, { firstName: 'Gaston', lastName: 'Essai', relation: 'father', email: 'gaston@example.fr' }] },
+    });
+    ids = { familyA: a.family.id, guardianA2: withSecond.body.guardians[1].id, accountA: a.account.id };
+    tokens.parentA = a.parentToken;
+    tokens.parentB = b.parentToken;
+    tokens.admin = staff;
+    tokens.agent = await t.login('alpha', 'agent.alpha', STAFF_PASSWORD);
+    tokens.billing = await t.login('alpha', 'billing.alpha', STAFF_PASSWORD);
+    tokens.otherCommune = await t.login('beta', 'admin.beta', STAFF_PASSWORD);
+  });
+  after(() => t.close());
+
+  it('every operation of openapi.yaml has a policy', () => {
+    const missing = operations().filter((op) => !policies[op.operationId]).map((op) => op.operationId);
+    assert.deepEqual(missing, []);
+  });
+
+  it("a parent's family is their own: parent B never sees family A", async () => {
+    const a = await t.api('/v1/communes/alpha/family', { token: tokens.parentA ?? null });
+    const b = await t.api('/v1/communes/alpha/family', { token: tokens.parentB ?? null });
+    assert.equal(a.body.id, ids.familyA);
+    assert.notEqual(b.body.id, ids.familyA);
+    assert.ok(!JSON.stringify(b.body).includes('Alice'));
+  });
+
+  it("another commune's staff, on their own commune's path, get 404 for this commune's objects", async () => {
+    const byId = operations().filter((op) => /\{(familyId|guardianId|accountId)\}/.test(op.path));
+    assert.ok(byId.length >= 5);
+    for (const op of byId) {
+      const policy = policies[op.operationId];
+      const result = await t.api(fill(op.path, 'beta', ids), {
+        method: op.method,
+        token: tokens.otherCommune ?? null,
+        ...(policy?.body ? { body: policy.body(ids) } : {}),
+      });
+      assert.equal(result.status, 404, `${op.operationId}: ${JSON.stringify(result.body)}`);
+    }
+  });
+  // Last: its logout step ends every caller's session.
+  it('each caller gets exactly what the policy allows on commune alpha', async () => {
+    const failures: string[] = [];
+    // Logout ends the caller's session: run it last.
+    const ordered = operations().sort((x, y) => Number(x.operationId === 'logout') - Number(y.operationId === 'logout'));
+    for (const op of ordered) {
+      const policy = policies[op.operationId];
+      if (!policy) continue;
+      for (const caller of callers) {
+        const expected = policy.expect[caller] ?? policy.expect.default;
+        assert.ok(expected !== undefined, `${op.operationId}: no expectation for ${caller}`);
+        const result = await t.api(fill(op.path, 'alpha', ids), {
+          method: op.method,
+          token: tokens[caller] ?? null,
+          ...(policy.body ? { body: policy.body(ids) } : {}),
+        });
+        const ok = Array.isArray(expected) ? expected.includes(result.status) : expected === result.status;
+        if (!ok) failures.push(`${op.operationId} as ${caller}: ${result.status} (expected ${String(expected)}) ${JSON.stringify(result.body)}`);
+        if (result.status >= 400) assert.match(result.contentType, /application\/problem\+json/, `${op.operationId} as ${caller}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { afterFailure, lockSecondsLeft, type ThrottleState } from '../src/modules/accounts/lockout.js';
+import { identifierFromName, normalizeIdentifier, throttleKey } from '../src/modules/accounts/identifiers.js';
+import { checkPasswordPolicy } from '../src/platform/crypto/passwords.js';
+import { WriteQueue } from '../src/platform/db/write-queue.js';
+
+const policy = { threshold: 5, lockMinutes: 15 };
+
+describe('lockout rules', () => {
+  it('locks exactly at the threshold, for the configured minutes, whatever the threshold', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 60 }), fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }), (threshold, lockMinutes, now) => {
+        let state: ThrottleState | null = null;
+        for (let i = 1; i < threshold; i++) {
+          state = afterFailure(state, now, { threshold, lockMinutes });
+          assert.equal(lockSecondsLeft(state, now), 0);
+        }
+        state = afterFailure(state, now, { threshold, lockMinutes });
+        assert.equal(lockSecondsLeft(state, now), lockMinutes * 60);
+        assert.equal(lockSecondsLeft(state, new Date(now.getTime() + lockMinutes * 60_000)), 0, 'the lock ends by itself');
+      }),
+    );
+  });
+
+  it('after a lock runs out, counting starts again from one', () => {
+    const now = new Date('2026-03-29T00:30:00Z'); // the night clocks go forward in Paris: instants, not wall time
+    let state: ThrottleState | null = null;
+    for (let i = 0; i < 5; i++) state = afterFailure(state, now, policy);
+    const later = new Date(now.getTime() + 16 * 60_000);
+    const next = afterFailure(state, later, policy);
+    assert.deepEqual(next, { failures: 1, lockedUntil: null });
+  });
+
+  it('time left is never negative and never more than the lock', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (offsetMs) => {
+        const now = new Date('2026-01-01T00:00:00Z');
+        const left = lockSecondsLeft({ failures: 5, lockedUntil: new Date(now.getTime() + offsetMs) }, now);
+        assert.ok(left >= 0 && left <= Math.ceil(Math.max(offsetMs, 0) / 1000));
+      }),
+    );
+  });
+});
+
+describe('identifiers', () => {
+  it('a lock key ignores case and spaces but separates communes', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z.]{2,20}$/), (id) => {
+        assert.equal(throttleKey('c1', id), throttleKey('c1', ` ${id.toUpperCase()} `));
+        assert.notEqual(throttleKey('c1', id), throttleKey('c2', id));
+      }),
+    );
+  });
+
+  it('identifiers made from names are plain ASCII and match the contract pattern', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 1, maxLength: 40 }), (first, last) => {
+        assert.match(identifierFromName(first, last), /^[a-z0-9][a-z0-9._-]{2,49}$/);
+      }),
+    );
+    assert.equal(identifierFromName('Hélène', "Le Goff-D'Arvor"), 'helene.le-goff-d-arvor');
+    assert.equal(normalizeIdentifier('  Sophie.MARTIN '), 'sophie.martin');
+  });
+});
+
+describe('password policy', () => {
+  it('accepts long passphrases whatever their characters, up to 256', () => {
+    assert.equal(checkPasswordPolicy('le chat dort sur la Loire', { identifier: 'x.y' }), null);
+    assert.equal(checkPasswordPolicy('åß∂ƒ©˙∆˚¬…æ≈ç√', { identifier: 'x.y' }), null);
+    assert.equal(checkPasswordPolicy('v'.repeat(200) + 'w-long one', { identifier: 'x.y' }), null);
+  });
+
+  it('refuses what is short, common, padded common words, or contains the identifier', () => {
+    assert.equal(checkPasswordPolicy('short pass', { identifier: 'x.y' }), 'too_short');
+    assert.equal(checkPasswordPolicy('123456789012', { identifier: 'x.y' }), 'too_common');
+    assert.equal(checkPasswordPolicy('MotDePasse2026!', { identifier: 'x.y' }), 'too_common');
+    assert.equal(checkPasswordPolicy('aaaaaaaaaaaaaaaa', { identifier: 'x.y' }), 'too_common');
+    assert.equal(checkPasswordPolicy('sophie.martin-2026', { identifier: 'sophie.martin' }), 'contains_identifier');
+  });
+
+  it('length counts characters, not bytes', () => {
+    assert.equal(checkPasswordPolicy('ééééééééééé', { identifier: 'x.y' }), 'too_short', '11 characters, 22 bytes');
+  });
+});
+
+describe('write queue', () => {
+  it('runs jobs one at a time in order, and a failure does not stop the next', async () => {
+    const queue = new WriteQueue();
+    const log: string[] = [];
+    let running = 0;
+    const job = (name: string, fail = false) => async () => {
+      running++;
+      assert.equal(running, 1, 'never two at once');
+      await new Promise((r) => setTimeout(r, 5));
+      log.push(name);
+      running--;
+      if (fail) throw new Error(name);
+      return name;
+    };
+    const results = await Promise.allSettled([queue.run(job('a')), queue.run(job('b', true)), queue.run(job('c'))]);
+    assert.deepEqual(log, ['a', 'b', 'c']);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
