@@ -1,0 +1,135 @@
+import { expectAccessible } from '../testing/a11y.js';
+import { equal, includes, ok } from '../testing/assert.js';
+import { byButton, byLabel, cleanup, deepActiveElement, deepQueryAll, mount, nextEvent, type, visibleText, waitFor, waitForText } from '../testing/dom.js';
+import { API, BASE, GOOD_PASSWORD, communeInfo, freshCommune, guardianAccount, http, HttpResponse, problem, session, startMockApi, worker } from '../testing/mock-api.js';
+import type { PfLoginEvent } from '../events/pf-login-event.js';
+import '../index.js';
+import type { PfPortal } from './pf-portal.js';
+
+async function mountPortal(attributes: Record<string, string> = {}): Promise<PfPortal> {
+  const element = mount('pf-portal', { api: API, commune: freshCommune(), ...attributes });
+  await waitFor(() => deepQueryAll(element.shadowRoot!, 'form, [part~="logout"]').length > 0);
+  return element;
+}
+
+async function signIn(root: ParentNode, identifier = 'marie.dupont', password = GOOD_PASSWORD): Promise<void> {
+  type(byLabel(root, 'Identifiant'), identifier);
+  type(byLabel(root, 'Mot de passe'), password);
+  byButton(root, 'Se connecter').click();
+}
+
+describe('<pf-portal>', () => {
+  before(startMockApi);
+  afterEach(() => {
+    cleanup();
+    worker.resetHandlers();
+  });
+
+  it('shows the commune header, its banner and the login when signed out', async () => {
+    worker.use(
+      http.get(`${API}${BASE}`, ({ params }) =>
+        HttpResponse.json(
+          communeInfo(String(params.commune), {
+            banner: { kind: 'info', message: 'Inscriptions ALSH été ouvertes.', updatedAt: new Date().toISOString() },
+          }),
+        ),
+      ),
+    );
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    const text = visibleText(portal);
+    includes(text, 'Portail Famille — Val-de-Loire');
+    includes(text, 'Information : Inscriptions ALSH été ouvertes.');
+    equal(deepQueryAll(portal.shadowRoot!, '[part~="banner"]').length, 1, 'the banner is shown once');
+    ok(byLabel(portal.shadowRoot!, 'Identifiant'), 'the login form is inside');
+  });
+
+  it('signs in a parent and shows « Ma famille »: number, guardians, children', async () => {
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    const loggedIn = nextEvent<PfLoginEvent>(document, 'pf-login');
+    await signIn(portal.shadowRoot!);
+    equal((await loggedIn).detail.account.identifier, 'marie.dupont', 'pf-login reaches the document');
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    const text = visibleText(portal);
+    includes(text, 'Connecté(e) en tant que Marie Dupont');
+    includes(text, 'Ma famille');
+    includes(text, 'Marie Dupont Mère');
+    includes(text, 'Léa Dupont');
+    includes(text, '09/03/2018');
+    includes(text, 'École Jules Ferry');
+    includes(text, 'CP');
+    includes(text, 'Non renseigné');
+    await portal.updateComplete;
+    await waitFor(() => (equal(deepActiveElement()?.id, 'section-heading', 'focus on « Ma famille »'), true));
+    await expectAccessible(portal);
+  });
+
+  it('signs out from its header', async () => {
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    await signIn(portal.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    const loggedOut = nextEvent(portal, 'pf-logout');
+    byButton(portal.shadowRoot!, 'Se déconnecter').click();
+    await loggedOut;
+    await waitFor(() => byLabel(portal.shadowRoot!, 'Identifiant'));
+  });
+
+  it('tells a staff account that the staff console is separate', async () => {
+    worker.use(
+      http.post(`${API}${BASE}/auth/login`, ({ params }) =>
+        HttpResponse.json(
+          session(guardianAccount(String(params.commune), { id: 'acc_staff', kind: 'staff', roles: ['agent'], displayName: 'Agent Martin', familyId: null })),
+        ),
+      ),
+    );
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    await signIn(portal.shadowRoot!, 'agent.martin');
+    await waitForText(portal, 'la console des agents est une application séparée');
+    await expectAccessible(portal);
+  });
+
+  it('shares its session with a separate <pf-login> of the same commune', async () => {
+    const commune = freshCommune();
+    const portal = mount('pf-portal', { api: API, commune });
+    const login = mount('pf-login', { api: API, commune });
+    await waitFor(() => byLabel(login.shadowRoot!, 'Identifiant') && byLabel(portal.shadowRoot!, 'Identifiant'));
+    await expectAccessible(portal);
+    await signIn(login.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+  });
+
+  it('speaks English with lang="en", down to the inner login', async () => {
+    const portal = await mountPortal({ lang: 'en' });
+    await expectAccessible(portal);
+    includes(visibleText(portal), 'Family portal — Val-de-Loire');
+    type(byLabel(portal.shadowRoot!, 'Login'), 'marie.dupont');
+    type(byLabel(portal.shadowRoot!, 'Password'), GOOD_PASSWORD);
+    byButton(portal.shadowRoot!, 'Sign in').click();
+    await waitForText(portal, 'Family file no. F-0042');
+    includes(visibleText(portal), 'My family');
+  });
+
+  it('shows an error and « Réessayer » when the family cannot be loaded', async () => {
+    worker.use(http.get(`${API}${BASE}/family`, () => problem(503, 'unavailable')));
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    const failed = nextEvent(portal, 'pf-error');
+    await signIn(portal.shadowRoot!);
+    await failed;
+    await waitForText(portal, 'momentanément indisponible');
+    await expectAccessible(portal);
+    worker.resetHandlers();
+    byButton(portal.shadowRoot!, 'Réessayer').click();
+    await waitForText(portal, 'Dossier famille n° F-0042');
+  });
+
+  it('follows --pf-color-primary in its own and its inner widgets', async () => {
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    portal.style.setProperty('--pf-color-primary', 'rgb(10, 20, 30)');
+    equal(getComputedStyle(byButton(portal.shadowRoot!, 'Se connecter')).backgroundColor, 'rgb(10, 20, 30)');
+  });
+});
