@@ -1,0 +1,145 @@
+/**
+ * The first parent journey, in a real browser against the real server, on the example
+ * page: staff create the account → activation mail → set password → log in → five wrong
+ * passwords lock the account → staff unlock → log in again.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../packages/reference-server/src/demo/seed.js';
+import { tokenFromMail } from '../packages/reference-server/test/support/mail-catcher.js';
+import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
+import { launchChromium } from './browser.js';
+
+const V = '/v1/communes/val-de-loire';
+const PASSWORD = 'Les hérons de la Loire 2026';
+
+describe('parent account journey on the example page', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let staff: string;
+
+  before(async () => {
+    t = await startTestServer();
+    await seedDemo(t.server.ctx);
+    staff = await t.login('val-de-loire', 'agent.demo', 'demo-agent-val-de-loire');
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() === 404) errors.push(`404 ${response.url()}`);
+    });
+    await page.goto(url);
+    return { page, errors };
+  }
+
+  async function logIn(page: Page, identifier: string, password: string) {
+    await page.getByLabel('Identifiant').fill(identifier);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  it('activation from the email, login, lockout after five failures, staff unlock', async () => {
+    // Staff create a family and the guardian's account.
+    const family = await t.api(`${V}/staff/families`, {
+      token: staff,
+      body: {
+        address: { line1: '8 quai de la Loire', postalCode: '44130', city: 'Val-de-Loire' },
+        guardians: [{ firstName: 'Claire', lastName: 'Moreau', relation: 'mother', email: 'claire.moreau@example.fr' }],
+        children: [{ firstName: 'Arthur', lastName: 'Moreau', birthDate: '2018-04-12', grade: 'CE1' }],
+      },
+    });
+    assert.equal(family.status, 201);
+    const account = await t.api(`${V}/staff/guardians/${family.body.guardians[0].id}/account`, { token: staff, body: {} });
+    assert.equal(account.status, 201);
+    assert.equal(account.body.identifier, 'claire.moreau');
+
+    // The parent opens the link of the mail.
+    const mail = await t.mail.waitFor('claire.moreau@example.fr', /activez votre compte/);
+    const { url } = tokenFromMail(mail, 'activate');
+    assert.ok(url.startsWith(`${t.url}/examples/#pf-activate=`));
+    const { page, errors } = await openPage(url);
+    await page.getByRole('heading', { name: 'Créez votre mot de passe' }).waitFor();
+    assert.ok(!page.url().includes('pf-activate'), 'the token leaves the address bar at once');
+
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill(`${PASSWORD}!`);
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.getByText('Les deux mots de passe ne sont pas identiques.').waitFor();
+
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.getByText(/Votre compte est activé/).waitFor();
+    assert.equal(await page.getByLabel('Identifiant').inputValue(), 'claire.moreau', 'identifier pre-filled');
+
+    // Log in: the family appears.
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    await page.getByText('Arthur').first().waitFor();
+
+    // A reload keeps the session (refresh cookie), then log out.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await page.getByLabel('Identifiant').waitFor();
+
+    // Five wrong passwords: the fifth answer says the account is locked, with the service's phone.
+    for (let i = 1; i <= 4; i++) {
+      await logIn(page, 'claire.moreau', `mauvais mot de passe ${i}`);
+      await page.getByText('Identifiant ou mot de passe incorrect.').waitFor();
+    }
+    await logIn(page, 'claire.moreau', 'mauvais mot de passe 5');
+    await page.getByText(/Votre compte est bloqué/).waitFor();
+    await page.getByText(/15 minutes/).first().waitFor();
+    await page.getByText(/02 40 00 00 00/).first().waitFor();
+
+    // Even the right password is refused while locked.
+    await logIn(page, 'claire.moreau', PASSWORD);
+    await page.getByText(/Votre compte est bloqué/).waitFor();
+
+    // Staff unlock; the parent logs in.
+    const unlocked = await t.api(`${V}/staff/accounts/${account.body.id}/unlock`, { token: staff, method: 'POST' });
+    assert.equal(unlocked.status, 200);
+    await logIn(page, 'claire.moreau', PASSWORD);
+    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+
+    // The only failed loads are the API's expected refusals (401 wrong password, 423 locked).
+    assert.deepEqual(errors.filter((e) => !/status of (401|423)/.test(e)), [], 'no console error (CSP, scripts, missing files)');
+    await page.close();
+  });
+
+  it('forgotten password: the email link sets a new password and lifts a lock', async () => {
+    for (let i = 0; i < 5; i++) await t.api(`${V}/auth/login`, { body: { identifier: 'sophie.martin', password: 'pas le bon' } });
+    const { page } = await openPage(`${t.url}/examples/`);
+    await page.getByRole('button', { name: 'Identifiant ou mot de passe oublié ?' }).click();
+    await page.getByLabel('Adresse e-mail').fill('sophie.martin@example.fr');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByText(/Si cette adresse correspond à un compte/).waitFor();
+
+    const mail = await t.mail.waitFor('sophie.martin@example.fr', /identifiant et mot de passe/);
+    const { url } = tokenFromMail(mail, 'reset');
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' }).waitFor();
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await page.getByText(/Votre mot de passe a été modifié/).waitFor();
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    await page.getByText('Léa').first().waitFor();
+    await page.close();
+  });
+});
