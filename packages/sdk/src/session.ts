@@ -29,7 +29,9 @@ export class SessionStore {
   set(grant: SessionGrant): void {
     const changed = this.#account?.id !== grant.account.id;
     this.#token = grant.accessToken;
-    this.#expiresAt = Date.parse(grant.expiresAt);
+    // expiresIn counts from now on this machine; expiresAt is on the server's clock, and a
+    // client clock out of step would make every call refresh first (or never in time).
+    this.#expiresAt = Number.isFinite(grant.expiresIn) ? Date.now() + grant.expiresIn * 1000 : Date.parse(grant.expiresAt);
     this.#account = grant.account;
     if (changed) this.#emit();
   }
