@@ -44,7 +44,7 @@ const policies: Record<string, Policy> = {
   getHealth: { expect: { default: 200 } },
   getCommune: { expect: { default: 200 } },
   login: { body: () => ({ identifier: 'nobody', password: 'wrong password' }), expect: { default: [401, 423] } },
-  refreshSession: { expect: { default: 401 } },
+  refreshSession: { expect: { default: 204 } },
   logout: { expect: { default: 204 } },
   requestPasswordReset: { body: () => ({ email: 'nobody@example.fr' }), expect: { default: 202 } },
   activateAccount: { body: () => ({ token: 'x'.repeat(43), password: 'a long enough password' }), expect: { default: 410 } },

@@ -224,6 +224,13 @@ describe('accounts: refresh cookie', () => {
     assert.equal((await t.api(`${A}/me`, { token: accessToken })).status, 401);
   });
 
+  it('with no cookie at all there is nothing to restore: 204, not an error', async () => {
+    const response = await fetch(`${t.url}${A}/auth/refresh`, { method: 'POST', headers: { 'X-PF-Client': 'tests' } });
+    assert.equal(response.status, 204);
+    const bogus = await refresh('pf_refresh=made-up-value');
+    assert.equal(bogus.status, 401);
+  });
+
   it('refresh needs the X-PF-Client header (a cross-site form cannot send it)', async () => {
     const { cookie } = await loginWithCookie('admin.alpha', STAFF_PASSWORD);
     const response = await refresh(cookie, false);

@@ -112,3 +112,27 @@ describe('platform: rate limits live in the database', () => {
     }
   });
 });
+
+describe('platform: the dev outbox when no SMTP server is configured', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ smtp: false });
+  });
+  after(() => t.close());
+
+  it('an activation mail lands in /dev/outbox with a clickable link to the portal page', async () => {
+    const staff = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
+    const family = await t.api(`${A}/staff/families`, {
+      token: staff,
+      body: { address: { line1: '1 rue Basse', postalCode: '44000', city: 'Nantes' }, guardians: [{ firstName: 'Iris', lastName: 'Boîte', relation: 'mother', email: 'iris@example.fr' }] },
+    });
+    await t.api(`${A}/staff/guardians/${family.body.guardians[0].id}/account`, { token: staff, body: {} });
+    const page = await fetch(`${t.url}/dev/outbox`);
+    const html = await page.text();
+    assert.equal(page.status, 200);
+    assert.match(html, /Alpha-sur-Loire : activez votre compte/);
+    assert.match(html, /iris@example\.fr/);
+    assert.match(html, new RegExp(`<a href="${t.url}/examples/#pf-activate=[A-Za-z0-9_-]+">`));
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+});

@@ -148,6 +148,11 @@ export class PortailClient {
           params: { path: this.#path, header: { 'X-PF-Client': CLIENT_NAME } },
         }),
       );
+      // 204: the browser holds no session cookie at all.
+      if (!grant) {
+        this.session.clear();
+        return null;
+      }
       this.session.set(grant);
       return grant.account;
     } catch (error) {

@@ -83,7 +83,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange the refresh cookie for a new access token (the cookie is rotated). */
+        /**
+         * Exchange the refresh cookie for a new access token (the cookie is rotated).
+         * @description A page calls this when it loads, to bring back a session. With no refresh cookie at
+         *     all there is nothing to restore: `204`, not an error (so an anonymous visitor's
+         *     browser console stays clean). A cookie that is expired, revoked or replayed is a `401`.
+         */
         post: operations["refreshSession"];
         delete?: never;
         options?: never;
@@ -722,6 +727,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Session"];
                 };
+            };
+            /** @description No refresh cookie was sent; there is no session to restore. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];

@@ -77,7 +77,8 @@ export function problem(status: number, code: string, extra: Record<string, unkn
 /** The default behaviour: one guardian `marie.dupont` whose password is GOOD_PASSWORD; no session cookie. */
 const defaults: HttpHandler[] = [
   http.get(`${API}${BASE}`, ({ params }) => HttpResponse.json(communeInfo(String(params.commune)))),
-  http.post(`${API}${BASE}/auth/refresh`, () => problem(401, 'unauthenticated')),
+  // No cookie, nothing to restore: 204, as the contract says.
+  http.post(`${API}${BASE}/auth/refresh`, () => new HttpResponse(null, { status: 204 })),
   http.post(`${API}${BASE}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
   http.post(`${API}${BASE}/auth/login`, async ({ request, params }) => {
     const body = (await request.json()) as { identifier: string; password: string };

@@ -113,7 +113,11 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/auth/refresh', async (req, res) => {
     const commune = communeOf(req);
     const token = refreshCookie(req);
-    const rotated = token ? await db.write((t) => rotateSession(commune.id, token, t)) : null;
+    if (!token) {
+      res.status(204).end();
+      return;
+    }
+    const rotated = await db.write((t) => rotateSession(commune.id, token, t));
     if (!rotated) {
       res.clearCookie(REFRESH_COOKIE, cookieOptions(commune));
       throw new HttpProblem(401, 'unauthenticated', 'No valid session to refresh; log in again.');
