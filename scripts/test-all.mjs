@@ -41,7 +41,7 @@ const steps = [
   ['SDK tests against the server (SQLite)', 'npm', ['test', '-w', '@portail-famille/sdk'], { PORTAIL_TEST_BACKEND: 'sqlite' }],
   ...(pgUrl ? [['SDK tests against the server (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/sdk'], { PORTAIL_TEST_BACKEND: 'postgres' }]] : []),
   ['Widget tests (headless Chromium)', 'npm', ['test', '-w', '@portail-famille/widgets'], 'chromium'],
-  ['End-to-end journeys (playwright-core + Chromium)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/login-journey.e2e.ts'], 'chromium'],
+  ['End-to-end journeys (playwright-core + Chromium)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/login-journey.e2e.ts', 'e2e/cross-site.e2e.ts'], 'chromium'],
 ];
 
 if (!pgUrl) console.log('PORTAIL_TEST_DATABASE_URL is not set: the PostgreSQL runs are skipped (SQLite only).');

@@ -52,7 +52,8 @@ export function createApp(ctx: AppContext): Express {
 
   // --- what a webmaster loads, and the demo ----------------------------------------
   app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').sendFile(specPath));
-  app.use('/widgets', bundleHeaders, express.static(widgetBundleDir, { maxAge: '5m' }));
+  // A module script from another site is fetched in CORS mode: the bundle is public, so `*`.
+  app.use('/widgets', bundleHeaders, cors({ origin: '*', credentials: false }), express.static(widgetBundleDir, { maxAge: '5m' }));
   if (config.serveExamples) {
     app.use('/examples', examplePageHeaders(publicOrigin), express.static(examplesDir));
     app.get('/', (_req, res) => res.redirect('/examples/'));

@@ -50,8 +50,9 @@ describe('platform: health, errors, headers, CORS', () => {
   });
 
   it('the widget bundle may be loaded by another site (CORP cross-origin); the spec is served', async () => {
-    const bundle = await fetch(`${t.url}/widgets/portail-famille.js`);
+    const bundle = await fetch(`${t.url}/widgets/portail-famille.js`, { headers: { Origin: 'https://any-commune.example' } });
     assert.equal(bundle.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.equal(bundle.headers.get('access-control-allow-origin'), '*', 'a module script from another site is a CORS request');
     const spec = await fetch(`${t.url}/openapi.yaml`);
     assert.equal(spec.status, 200);
     assert.match(await spec.text(), /^openapi: 3\.1/);

@@ -43,6 +43,7 @@ export function examplePageHeaders(apiOrigin: string): RequestHandler {
         objectSrc: ["'none'"],
       },
     },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // Public demo files (the commune logo) are shown by other sites' pages too.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
 }
