@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AccountToken, Session } from '../src/modules/accounts/account.models.js';
+import { Account, AccountToken, Session } from '../src/modules/accounts/account.models.js';
+import { sha256 } from '../src/platform/crypto/tokens.js';
 import { tokenFromMail } from './support/mail-catcher.js';
 import { activatedParent, createFamilyWithAccount, PARENT_PASSWORD, startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
 
@@ -34,6 +35,13 @@ describe('accounts: activation, login, lockout, reset', () => {
     assert.equal(login.body.account.displayName, 'Anne Dupont-Lefèvre');
     const me = await t.api(`${A}/me`, { token: login.body.accessToken });
     assert.equal(me.body.identifier, 'anne.dupont-lefevre');
+
+    // What a database thief would find: an argon2id hash (ASVS parameters), and token hashes only.
+    const stored = await Account.findOne({ where: { identifier: 'anne.dupont-lefevre' } });
+    assert.match(stored?.password_hash ?? '', /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    const tokenRow = await AccountToken.findOne({ where: { account_id: stored?.id ?? '' } });
+    assert.equal(tokenRow?.token_hash, sha256(token));
+    assert.ok(tokenRow?.used_at, 'the activation token is marked used');
   });
 
   it('an activation link works once only', async () => {
@@ -241,5 +249,24 @@ describe('accounts: refresh cookie', () => {
     const { cookie, body } = await loginWithCookie('admin.alpha', STAFF_PASSWORD);
     await t.api(`${A}/auth/logout`, { token: body.accessToken, method: 'POST', headers: { Cookie: cookie.split(';')[0] ?? '' } });
     assert.equal((await refresh(cookie)).status, 401);
+  });
+});
+
+describe('accounts: the lockout threshold is a commune setting', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ lockoutThreshold: 3 });
+  });
+  after(() => t.close());
+
+  it('a commune that chose 3 locks at the third failure; another commune keeps 5', async () => {
+    const alpha: number[] = [];
+    const beta: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      alpha.push((await t.api(`${A}/auth/login`, { body: { identifier: 'admin.alpha', password: `wrong ${i}` } })).status);
+      beta.push((await t.api('/v1/communes/beta/auth/login', { body: { identifier: 'admin.beta', password: `wrong ${i}` } })).status);
+    }
+    assert.deepEqual(alpha, [401, 401, 423, 423, 423]);
+    assert.deepEqual(beta, [401, 401, 401, 401, 423]);
   });
 });
