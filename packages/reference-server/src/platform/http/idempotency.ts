@@ -55,15 +55,15 @@ export async function once(
     return await db.write(async (transaction) => {
       const previous = await IdempotencyKey.findOne({ where, transaction });
       if (previous) return replay(previous);
+      // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
+      // then fails on the primary key, instead of racing through the work itself.
+      await IdempotencyKey.create({ ...where, request_hash: requestHash, status: 0, body: 'null', created_at: new Date() }, { transaction });
       const answer = await work(transaction);
-      await IdempotencyKey.create(
-        { ...where, request_hash: requestHash, status: answer.status, body: JSON.stringify(answer.body), created_at: new Date() },
-        { transaction },
-      );
+      await IdempotencyKey.update({ status: answer.status, body: JSON.stringify(answer.body) }, { where, transaction });
       return answer;
     });
   } catch (error) {
-    // Two concurrent first tries (PostgreSQL): the loser's work rolled back; answer the winner's.
+    // Two concurrent first tries (PostgreSQL): the loser's claim failed; answer the winner's.
     if (!(error instanceof UniqueConstraintError)) throw error;
     const winner = await IdempotencyKey.findOne({ where });
     if (!winner) throw error;
