@@ -1,0 +1,81 @@
+/**
+ * Every operation of the contract, fed random bodies, path parameters and query strings,
+ * as anonymous and as staff: the server never answers 5xx, and every refusal is a problem.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { specPath } from '../src/platform/paths.js';
+import { startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+}
+
+function operations(): Operation[] {
+  const spec = parse(fs.readFileSync(specPath, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    ['get', 'post', 'put', 'delete'].flatMap((method) => {
+      const op = item[method];
+      return op?.operationId ? [{ operationId: op.operationId, method: method.toUpperCase(), path }] : [];
+    }),
+  );
+}
+
+const pathValue = fc.oneof(fc.string({ maxLength: 80 }), fc.uuid(), fc.constantFrom('alpha', '..', '%00', 'a'.repeat(200), '😀'));
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.record({ identifier: fc.string(), password: fc.string({ maxLength: 300 }) }, { requiredKeys: [] }),
+  fc.record({ token: fc.string({ maxLength: 250 }), password: fc.string() }, { requiredKeys: [] }),
+  fc.record({ email: fc.oneof(fc.emailAddress(), fc.string()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      address: fc.record({ line1: fc.string(), postalCode: fc.string(), city: fc.string() }),
+      guardians: fc.array(fc.record({ firstName: fc.string(), lastName: fc.string(), relation: fc.string(), email: fc.string() }), { maxLength: 3 }),
+      children: fc.array(fc.record({ firstName: fc.string(), lastName: fc.string(), birthDate: fc.string() }), { maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+describe('fuzzing every operation', () => {
+  let t: TestServer;
+  let staff: string;
+  before(async () => {
+    t = await startTestServer();
+    staff = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
+  });
+  after(() => t.close());
+
+  for (const op of operations()) {
+    it(`${op.operationId}: no 5xx, problems only`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('alpha', 'beta'),
+          pathValue,
+          body,
+          fc.boolean(),
+          fc.dictionary(fc.constantFrom('q', 'limit', 'cursor', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
+          async (commune, id, payload, asStaff, query) => {
+            const path = op.path
+              .replace('{commune}', commune)
+              .replace(/\{[A-Za-z]+\}/g, encodeURIComponent(id) || 'x');
+            const search = new URLSearchParams(query).toString();
+            const result = await t.api(`${path}${search ? `?${search}` : ''}`, {
+              method: op.method,
+              token: asStaff ? staff : null,
+              ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { body: payload }),
+            });
+            assert.ok(result.status < 500, `${op.method} ${path} → ${result.status} ${JSON.stringify(result.body)}`);
+            if (result.status >= 400) assert.match(result.contentType, /application\/problem\+json/);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
