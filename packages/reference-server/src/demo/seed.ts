@@ -50,6 +50,14 @@ const families: CreateFamilyBody[] = [
   },
 ];
 
+/** `http://localhost:8080` and `http://127.0.0.1:8080` are two origins for one demo. */
+function loopbackTwins(origin: string): string[] {
+  const url = new URL(origin);
+  if (url.hostname === 'localhost') return [origin, origin.replace('//localhost', '//127.0.0.1')];
+  if (url.hostname === '127.0.0.1') return [origin, origin.replace('//127.0.0.1', '//localhost')];
+  return [origin];
+}
+
 /** Creates the demo commune once; later starts find it and change nothing. */
 export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
   if (await Commune.findOne({ where: { slug: DEMO.commune } })) return { created: false };
@@ -58,7 +66,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
     slug: DEMO.commune,
     name: 'Val-de-Loire',
     portalUrl: `${base}/examples/`,
-    allowedOrigins: [new URL(base).origin, 'http://127.0.0.1:8081', 'http://localhost:8081'],
+    // The demo page itself, whichever loopback name the visitor types, and a second local
+    // site (port 8081) to try cross-site embedding.
+    allowedOrigins: [...loopbackTwins(new URL(base).origin), 'http://127.0.0.1:8081', 'http://localhost:8081'],
     logoUrl: `${base}/examples/logo-val-de-loire.svg`,
     contact: { serviceName: 'Service Enfance Jeunesse', email: 'enfance@val-de-loire.example.fr', phone: '02 40 00 00 00' },
   });
