@@ -8,46 +8,15 @@ import { defineElement } from '../core/define.js';
 import { getCommuneInfo } from '../core/client-registry.js';
 import { bannerTemplate, contactTemplate, heading } from '../core/fragments.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
+import { takeTokenFromUrl, type TokenKind } from '../core/link-token.js';
 import { PfLoginEvent } from '../events/pf-login-event.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import { styles } from './pf-login.styles.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'password';
-type TokenKind = 'activate' | 'reset';
 type Field = 'identifier' | 'password' | 'email' | 'new-password' | 'confirm-password';
 
 const DEFAULT_MIN_LENGTH = 12;
-
-/**
- * Reads and removes an activation or reset token from the URL fragment
- * (`#pf-activate=<token>` or `#pf-reset=<token>`), keeping the path, the query and any
- * other part of the fragment. The token must not stay in the address bar nor the history.
- */
-function takeTokenFromUrl(): { kind: TokenKind; token: string } | null {
-  const hash = globalThis.location?.hash ?? '';
-  if (!hash.startsWith('#pf-') && !hash.includes('&pf-')) return null;
-  const parts = hash.slice(1).split('&');
-  let found: { kind: TokenKind; token: string } | null = null;
-  const rest = parts.filter((part) => {
-    const match = /^pf-(activate|reset)=(.*)$/.exec(part);
-    if (!match) return true;
-    if (!found && match[2]) {
-      let token = match[2];
-      try {
-        token = decodeURIComponent(token);
-      } catch {
-        // keep the raw value
-      }
-      found = { kind: match[1] === 'activate' ? 'activate' : 'reset', token };
-    }
-    return false;
-  });
-  if (parts.length !== rest.length) {
-    const { pathname, search } = globalThis.location;
-    globalThis.history.replaceState(globalThis.history.state, '', `${pathname}${search}${rest.length ? `#${rest.join('&')}` : ''}`);
-  }
-  return found;
-}
 
 /**
  * @summary Login for parents: sign in, forgotten identifier or password, account activation
@@ -98,6 +67,9 @@ export class PfLogin extends PfElement {
 
   /** Hides the commune's banner (e.g. when the page or `<pf-portal>` already shows it). */
   @property({ type: Boolean, attribute: 'hide-banner' }) hideBanner = false;
+
+  /** `family` (default) or `staff`: only the sign-in heading changes (« Connexion à la console des agents »). */
+  @property({ reflect: true }) audience: 'family' | 'staff' = 'family';
 
   @state() private view: View = 'login';
   @state() private tokenKind: TokenKind = 'activate';
@@ -212,7 +184,7 @@ export class PfLogin extends PfElement {
       title = t.forgotHeading;
       body = this.view === 'forgot' ? this.#forgotView() : this.#forgotSentView();
     } else {
-      title = t.loginHeading;
+      title = this.audience === 'staff' ? t.staff.loginHeading : t.loginHeading;
       body = this.#loginView();
     }
     return html`${this.hideBanner ? nothing : bannerTemplate(commune, t)}

@@ -1,7 +1,7 @@
 import { expectAccessible } from '../testing/a11y.js';
-import { equal, includes, ok } from '../testing/assert.js';
+import { equal, excludes, includes, ok } from '../testing/assert.js';
 import { byButton, byLabel, cleanup, deepActiveElement, deepQueryAll, mount, nextEvent, type, visibleText, waitFor, waitForText } from '../testing/dom.js';
-import { API, BASE, GOOD_PASSWORD, communeInfo, freshCommune, guardianAccount, http, HttpResponse, problem, session, startMockApi, worker } from '../testing/mock-api.js';
+import { API, BASE, GOOD_PASSWORD, TOKEN, communeInfo, freshCommune, guardianAccount, http, HttpResponse, problem, session, startMockApi, worker } from '../testing/mock-api.js';
 import type { PfLoginEvent } from '../events/pf-login-event.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
@@ -18,11 +18,17 @@ async function signIn(root: ParentNode, identifier = 'marie.dupont', password = 
   byButton(root, 'Se connecter').click();
 }
 
+/** Puts a token in the URL fragment as the emailed link does. */
+function arriveFromLink(fragment: string): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}#${fragment}`);
+}
+
 describe('<pf-portal>', () => {
   before(startMockApi);
   afterEach(() => {
     cleanup();
     worker.resetHandlers();
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
   });
 
   it('shows the commune header, its banner and the login when signed out', async () => {
@@ -131,5 +137,50 @@ describe('<pf-portal>', () => {
     await expectAccessible(portal);
     portal.style.setProperty('--pf-color-primary', 'rgb(10, 20, 30)');
     equal(getComputedStyle(byButton(portal.shadowRoot!, 'Se connecter')).backgroundColor, 'rgb(10, 20, 30)');
+  });
+
+  it('an emailed link opened while signed in ends that session and shows the password form', async () => {
+    let logouts = 0;
+    worker.use(
+      http.post(`${API}${BASE}/auth/logout`, () => {
+        logouts += 1;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const portal = await mountPortal();
+    await expectAccessible(portal);
+    await signIn(portal.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    const loggedOut = nextEvent(portal, 'pf-logout');
+    arriveFromLink(`pf-reset=${TOKEN}`);
+    globalThis.dispatchEvent(new HashChangeEvent('hashchange'));
+    await loggedOut;
+    await waitForText(portal, 'Choisissez un nouveau mot de passe');
+    equal(logouts, 1, 'the previous session is closed on the server');
+    equal(location.hash, '', 'the token left the address bar');
+    excludes(visibleText(portal), 'Connecté(e) en tant que');
+    ok(byLabel(portal.shadowRoot!, 'Nouveau mot de passe'), 'the password form is shown');
+    await expectAccessible(portal);
+  });
+
+  it('a page opened from an activation link while a session comes back from the cookie shows the activation form', async () => {
+    let logouts = 0;
+    worker.use(
+      http.post(`${API}${BASE}/auth/refresh`, ({ params }) => HttpResponse.json(session(guardianAccount(String(params.commune))))),
+      http.post(`${API}${BASE}/auth/logout`, () => {
+        logouts += 1;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    arriveFromLink(`pf-activate=${TOKEN}`);
+    const portal = mount('pf-portal', { api: API, commune: freshCommune() });
+    await waitForText(portal, 'Créez votre mot de passe');
+    await expectAccessible(portal);
+    equal(logouts, 1, 'the restored session was ended');
+    equal(location.hash, '', 'the token left the address bar');
+    type(byLabel(portal.shadowRoot!, 'Nouveau mot de passe'), GOOD_PASSWORD);
+    type(byLabel(portal.shadowRoot!, 'Confirmez le mot de passe'), GOOD_PASSWORD);
+    byButton(portal.shadowRoot!, 'Activer mon compte').click();
+    await waitForText(portal, 'Votre compte est activé.');
   });
 });

@@ -10,6 +10,7 @@ import { getCommuneInfo } from '../core/client-registry.js';
 import { bannerTemplate, heading } from '../core/fragments.js';
 import { formatCivilDate, type Translation } from '../core/i18n/index.js';
 import { problemMessage } from '../core/problem-messages.js';
+import { LinkTokenController } from '../core/link-token.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { styles } from './pf-portal.styles.js';
@@ -69,6 +70,9 @@ export class PfPortal extends PfElement {
   readonly #provider = new ContextProvider(this, { context: clientContext });
   #section = 'family';
   #focusTarget: string | null = null;
+
+  /** Opened from an emailed link while signed in: end that session so the link works. */
+  readonly #link = new LinkTokenController(this, () => this.dispatchEvent(new PfLogoutEvent()));
 
   readonly #commune = new Task(this, {
     task: async ([client]: readonly [PortailClient | undefined]) => {
@@ -143,7 +147,7 @@ export class PfPortal extends PfElement {
     return html`<header part="header" class="header">
         ${commune.logoUrl ? html`<img part="logo" class="logo" src=${commune.logoUrl} alt="" />` : nothing}
         <div class="title">${heading(this.headingLevel, t.portalTitle(commune.name), 'portal-heading')}</div>
-        ${account
+        ${account && !this.#link.ending
           ? html`<div part="account" class="account">
               <span>${t.loggedInAs(account.displayName)}</span>
               <button class="button secondary" part="logout" type="button" @click=${this.#onLogout}>${t.signOut}</button>
@@ -155,7 +159,7 @@ export class PfPortal extends PfElement {
   }
 
   #content(account: Me | null): TemplateResult {
-    if (!this.session.ready) return this.#loading();
+    if (!this.session.ready || this.#link.ending) return this.#loading();
     if (!account) {
       return html`<pf-login
         part="login"

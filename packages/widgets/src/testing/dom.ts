@@ -111,3 +111,29 @@ export function deepActiveElement(): Element | null {
 export function nextEvent<E extends Event>(target: EventTarget, name: string): Promise<E> {
   return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as E), { once: true }));
 }
+
+/** The form control (input, select or textarea) whose label reads `text`. */
+export function byLabelControl<E extends HTMLElement = HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement>(root: ParentNode, text: string): E {
+  const label = deepQueryAll<HTMLLabelElement>(root, 'label').find((l) => norm(l.textContent) === text);
+  if (!label?.control) throw new Error(`No control labelled « ${text} » (labels: ${deepQueryAll(root, 'label').map((l) => norm(l.textContent)).join(' | ')})`);
+  return label.control as E;
+}
+
+/** The fieldset (or `role="group"`) whose legend or label reads `name`. */
+export function byGroup(root: ParentNode, name: string): HTMLElement {
+  const fieldset = deepQueryAll<HTMLFieldSetElement>(root, 'fieldset').find((f) => norm(f.querySelector('legend')?.textContent ?? '') === name);
+  if (fieldset) return fieldset;
+  const group = deepQueryAll<HTMLElement>(root, '[role="group"][aria-labelledby]').find((g) => {
+    const labelled = (g.getRootNode() as ParentNode & { getElementById?(id: string): Element | null }).getElementById?.(g.getAttribute('aria-labelledby')!);
+    return norm(labelled?.textContent ?? '') === name;
+  });
+  if (!group) throw new Error(`No group « ${name} »`);
+  return group;
+}
+
+/** Picks an option of a select as a user would: the value changes and `change` fires. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.focus();
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}

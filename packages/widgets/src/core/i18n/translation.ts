@@ -1,5 +1,121 @@
 import type { Guardian } from '../types.js';
 
+/** A field of the « Nouvelle famille » form whose label or check message is translated. */
+export type FamilyFormField =
+  | 'line1'
+  | 'line2'
+  | 'postalCode'
+  | 'city'
+  | 'quotientFamilial'
+  | 'firstName'
+  | 'lastName'
+  | 'relation'
+  | 'email'
+  | 'phone'
+  | 'birthDate'
+  | 'school'
+  | 'grade';
+
+/** The texts of `<pf-staff-console>` (the commune's back office). */
+export interface StaffTranslation {
+  loginHeading: string;
+  consoleTitle: (communeName: string) => string;
+  sectionsLabel: string;
+  guardianNotice: string;
+  noStaffRole: string;
+
+  // families
+  families: string;
+  searchLabel: string;
+  searchHint: string;
+  searchSubmit: string;
+  searchAll: string;
+  familyCount: (count: number, more: boolean) => string;
+  noFamily: string;
+  noFamilyMatching: (query: string) => string;
+  moreFamilies: string;
+  loadingMore: string;
+  childCount: (count: number) => string;
+  noGuardian: string;
+  familyListLabel: string;
+  backToList: string;
+  quotientFamilial: string;
+
+  // accounts
+  portalAccount: string;
+  accountNone: string;
+  accountPending: (until: string) => string;
+  accountPendingPlain: string;
+  accountPendingExpired: (since: string) => string;
+  accountActive: string;
+  accountDisabled: string;
+  accountLocked: (until: string) => string;
+  accountIdentifier: (identifier: string) => string;
+  /** A date and time, e.g. « 28/11/2025 à 14 h 32 ». */
+  dateTime: (date: Date) => string;
+  /** A time of day, e.g. « 14 h 32 »; with the date when it is not today. */
+  lockTime: (date: Date, now: Date) => string;
+  optionalIdentifier: string;
+  identifierHint: string;
+  identifierInvalid: string;
+  createAccount: string;
+  creatingAccount: string;
+  resendActivation: string;
+  resending: string;
+  unlockAccount: string;
+  unlocking: string;
+  accountCreated: (identifier: string, email: string) => string;
+  activationResent: (email: string) => string;
+  accountUnlocked: string;
+  identifierTaken: string;
+  accountExists: string;
+  accountAlreadyActive: string;
+  familyNumberTaken: string;
+  staffForbidden: string;
+  staffNotFound: string;
+
+  // new family
+  newFamily: string;
+  newFamilyIntro: string;
+  requiredNote: string;
+  optional: (label: string) => string;
+  addressLegend: string;
+  guardianLegend: (index: number) => string;
+  childLegend: (index: number) => string;
+  fieldLabel: Record<FamilyFormField, string>;
+  fieldHint: Partial<Record<FamilyFormField, string>>;
+  fieldInvalid: Record<FamilyFormField, string>;
+  chooseRelation: string;
+  relationOption: Record<Guardian['relation'], string>;
+  addGuardian: string;
+  removeGuardian: string;
+  addChild: string;
+  removeChild: (index: number) => string;
+  noChildYet: string;
+  createFamily: string;
+  creatingFamily: string;
+  formHasErrors: (count: number) => string;
+  familyCreated: (number: string) => string;
+
+  // banner
+  banner: string;
+  bannerIntro: string;
+  currentBanner: string;
+  noBanner: string;
+  bannerUpdated: (when: string) => string;
+  bannerKind: string;
+  bannerMessage: string;
+  bannerMessageHint: (max: number) => string;
+  bannerMessageRequired: string;
+  bannerMessageTooLong: (max: number) => string;
+  publishBanner: string;
+  publishing: string;
+  clearBanner: string;
+  clearing: string;
+  bannerPublished: string;
+  bannerCleared: string;
+}
+
 export type Locale = 'fr' | 'en';
 
 /** Every text a widget shows. Each locale is one object of this type: a missing key fails the build. */
@@ -92,4 +208,7 @@ export interface Translation {
   notProvided: string;
   noChildren: string;
   staffNotice: string;
+
+  // staff console
+  staff: StaffTranslation;
 }

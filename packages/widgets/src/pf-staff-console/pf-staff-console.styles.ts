@@ -1,0 +1,409 @@
+import { css } from 'lit';
+import { themeStyles } from '../core/theme.styles.js';
+
+export const styles = [
+  themeStyles,
+  css`
+    .base {
+      padding: var(--_space);
+    }
+
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.75);
+      margin-bottom: var(--_space);
+      padding: calc(var(--_space) * 0.75);
+      border-radius: var(--_radius);
+      background: var(--_surface-alt);
+    }
+
+    .header .title {
+      flex: 1 1 14rem;
+    }
+
+    .header [part~='heading'] {
+      margin: 0;
+    }
+
+    .account {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5);
+    }
+
+    .nav ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.25);
+      margin: 0 0 var(--_space);
+      padding: 0;
+      list-style: none;
+      border-bottom: 1px solid var(--_border);
+    }
+
+    .nav-item {
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      border: 0;
+      border-bottom: 3px solid transparent;
+      background: none;
+      color: var(--_text);
+      font: inherit;
+      cursor: pointer;
+    }
+
+    .nav-item[aria-current='page'] {
+      border-bottom-color: var(--_primary);
+      color: var(--_primary);
+      font-weight: 600;
+    }
+
+    pf-login {
+      padding: 0;
+    }
+
+    /* Heading levels follow the page (heading-level); their look follows their role. */
+    h5,
+    h6 {
+      margin: 0 0 calc(var(--_space) * 0.5);
+      line-height: 1.25;
+    }
+
+    h5:focus,
+    h6:focus {
+      outline: none;
+    }
+
+    .family > [part~='heading'] {
+      margin-top: calc(var(--_space) * 1.25);
+      font-size: 1.15em;
+    }
+
+    .family > #family-heading {
+      margin-top: 0;
+      font-size: 1.3em;
+    }
+
+    .family-form [part~='heading'] {
+      font-size: 1.15em;
+    }
+
+    .guardian > [part~='heading'] {
+      margin-bottom: 0.25rem;
+      font-size: 1.05em;
+    }
+
+    /* forms */
+    fieldset {
+      min-width: 0;
+      margin: 0 0 var(--_space);
+      padding: calc(var(--_space) * 0.75);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    legend {
+      padding: 0 0.25rem;
+      font-weight: 600;
+    }
+
+    fieldset.choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_space);
+    }
+
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+      gap: 0 var(--_space);
+    }
+
+    .grid .field {
+      grid-column: span 3;
+    }
+
+    .grid .field.wide {
+      grid-column: span 6;
+    }
+
+    .grid .field.short {
+      grid-column: span 2;
+    }
+
+    .grid .field.long {
+      grid-column: span 4;
+    }
+
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      margin-bottom: var(--_space);
+    }
+
+    label {
+      font-weight: 600;
+    }
+
+    .check label {
+      font-weight: normal;
+    }
+
+    input:not([type='radio']),
+    select,
+    textarea {
+      width: 100%;
+      min-height: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+    }
+
+    textarea {
+      resize: vertical;
+    }
+
+    input[aria-invalid='true'],
+    select[aria-invalid='true'],
+    textarea[aria-invalid='true'] {
+      border: 2px solid var(--_danger);
+    }
+
+    .hint {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+
+    p.hint {
+      margin-bottom: 0.25rem;
+    }
+
+    .field-error {
+      margin: 0;
+      color: var(--_danger);
+      font-weight: 600;
+    }
+
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 2.75rem;
+    }
+
+    .check input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0;
+      accent-color: var(--_primary);
+    }
+
+    .form-actions,
+    .card-actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.5) var(--_space);
+      margin-bottom: var(--_space);
+    }
+
+    .submit-row {
+      padding-top: calc(var(--_space) * 0.5);
+      border-top: 1px solid var(--_border);
+    }
+
+    /* families */
+    .search {
+      max-width: 36rem;
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+
+    .search .field {
+      margin-bottom: calc(var(--_space) * 0.25);
+    }
+
+    .search-row {
+      display: flex;
+      gap: calc(var(--_space) * 0.5);
+    }
+
+    .search-row input {
+      flex: 1 1 auto;
+    }
+
+    .list-status {
+      color: var(--_muted);
+    }
+
+    .family-list {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_space) * 0.25);
+      margin: 0 0 var(--_space);
+      padding: 0;
+      list-style: none;
+    }
+
+    .family-row {
+      display: grid;
+      grid-template-columns: 7rem minmax(0, 1fr) max-content;
+      gap: 0.25rem var(--_space);
+      align-items: baseline;
+      width: 100%;
+      min-height: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      font: inherit;
+      text-align: left;
+      cursor: pointer;
+    }
+
+    .family-row:hover {
+      background: var(--_surface-alt);
+    }
+
+    .family-number {
+      color: var(--_primary);
+      font-weight: 600;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
+
+    .family-children {
+      color: var(--_muted);
+    }
+
+    .more {
+      margin-bottom: var(--_space);
+    }
+
+    .back {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+
+    .facts,
+    .card dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 0.75rem;
+      margin: 0 0 var(--_space);
+    }
+
+    dt {
+      color: var(--_muted);
+    }
+
+    dd {
+      margin: 0;
+    }
+
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      gap: var(--_space);
+      margin: 0 0 var(--_space);
+      padding: 0;
+      list-style: none;
+    }
+
+    .card {
+      padding: calc(var(--_space) * 0.75);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      overflow-wrap: anywhere;
+    }
+
+    .card p {
+      margin-bottom: 0.25rem;
+    }
+
+    .card dl {
+      margin-bottom: 0;
+    }
+
+    .card .notice {
+      margin: calc(var(--_space) * 0.5) 0;
+    }
+
+    .name,
+    .label {
+      font-weight: 600;
+    }
+
+    .account-line {
+      margin-top: calc(var(--_space) * 0.5);
+    }
+
+    .account-state {
+      font-weight: 600;
+    }
+
+    .account-state.active {
+      color: var(--_success);
+    }
+
+    .account-state.pending {
+      color: var(--_warning);
+    }
+
+    .account-state.locked {
+      color: var(--_danger);
+    }
+
+    .account-form {
+      margin-top: calc(var(--_space) * 0.5);
+    }
+
+    .account-form .field {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+
+    @container (max-width: 40rem) {
+      .grid .field,
+      .grid .field.short,
+      .grid .field.long {
+        grid-column: span 6;
+      }
+
+      .family-row {
+        grid-template-columns: 1fr;
+      }
+    }
+
+    @container (max-width: 30rem) {
+      .base {
+        padding: calc(var(--_space) * 0.5);
+      }
+
+      fieldset {
+        padding: calc(var(--_space) * 0.5);
+      }
+
+      .cards {
+        grid-template-columns: 1fr;
+      }
+
+      .form-actions,
+      .card-actions {
+        flex-direction: column;
+        align-items: stretch;
+      }
+
+      .search-row {
+        flex-direction: column;
+      }
+    }
+  `,
+];

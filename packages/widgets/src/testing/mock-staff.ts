@@ -1,0 +1,195 @@
+// The staff endpoints of the mock API: a small in-memory commune per test, with the
+// contract's paths, status codes and problem codes.
+import type { AccountSummary, Banner, Family, FamilySummary, Me } from '@portail-famille/sdk';
+import { API, BASE, guardianAccount, http, HttpResponse, problem, session, worker } from './mock-api.js';
+
+export const STAFF_PASSWORD = 'mot de passe agent';
+
+type Role = Me['roles'][number];
+
+export function staffAccount(commune: string, roles: Role[], identifier = 'agent.martin'): Me {
+  return guardianAccount(commune, { id: `acc_${identifier}`, identifier, kind: 'staff', roles, displayName: 'Agent Martin', familyId: null });
+}
+
+const minutesFromNow = (n: number): string => new Date(Date.now() + n * 60_000).toISOString();
+
+/** Families whose guardians show every account state. */
+export function sampleFamilies(): Family[] {
+  return [
+    {
+      id: 'fam_moreau',
+      number: 'F-0001',
+      address: { line1: '8 quai de la Loire', line2: 'Bâtiment B', postalCode: '44130', city: 'Val-de-Loire' },
+      quotientFamilial: 820,
+      guardians: [
+        { id: 'g_claire', firstName: 'Claire', lastName: 'Moreau', relation: 'mother', email: 'claire.moreau@example.fr', phone: '06 12 34 56 78', account: null },
+        {
+          id: 'g_paul',
+          firstName: 'Paul',
+          lastName: 'Moreau',
+          relation: 'father',
+          email: 'paul.moreau@example.fr',
+          phone: null,
+          account: { id: 'acc_paul', identifier: 'paul.moreau', email: 'paul.moreau@example.fr', status: 'pending_activation', lockedUntil: null, activationExpiresAt: '2030-11-28T13:32:00Z' },
+        },
+      ],
+      children: [{ id: 'c_arthur', firstName: 'Arthur', lastName: 'Moreau', birthDate: '2018-04-12', school: 'École Jules Ferry', grade: 'CE1' }],
+    },
+    {
+      id: 'fam_martin',
+      number: 'F-0002',
+      address: { line1: '12 rue des Tilleuls', line2: null, postalCode: '44130', city: 'Val-de-Loire' },
+      quotientFamilial: null,
+      guardians: [
+        {
+          id: 'g_sophie',
+          firstName: 'Sophie',
+          lastName: 'Martin',
+          relation: 'mother',
+          email: 'sophie.martin@example.fr',
+          phone: null,
+          account: { id: 'acc_sophie', identifier: 'sophie.martin', email: 'sophie.martin@example.fr', status: 'active', lockedUntil: null, activationExpiresAt: null },
+        },
+        {
+          id: 'g_julien',
+          firstName: 'Julien',
+          lastName: 'Martin',
+          relation: 'father',
+          email: 'julien.martin@example.fr',
+          phone: null,
+          account: { id: 'acc_julien', identifier: 'julien.martin', email: 'julien.martin@example.fr', status: 'active', lockedUntil: minutesFromNow(12), activationExpiresAt: null },
+        },
+      ],
+      children: [],
+    },
+  ];
+}
+
+export interface StaffApi {
+  families: Family[];
+  banner: Banner | null;
+  /** Every request the mock answered, as `METHOD /path?query` (path after the commune). */
+  calls: string[];
+}
+
+/** Serves the staff endpoints from `state` for the signed-in `account` (roles enforced as the contract says). */
+export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffApi {
+  const api: StaffApi = { families: state.families ?? sampleFamilies(), banner: state.banner ?? null, calls: [] };
+  const record = (request: Request): void => {
+    const url = new URL(request.url);
+    api.calls.push(`${request.method} ${url.pathname.replace(/^\/v1\/communes\/[^/]+/, '')}${url.search}`);
+  };
+  const has = (...roles: Role[]): boolean => account.roles.some((r) => roles.includes(r));
+  const allAccounts = (): AccountSummary[] => api.families.flatMap((f) => f.guardians.map((g) => g.account).filter((a): a is AccountSummary => !!a));
+  const summary = (f: Family): FamilySummary => ({
+    id: f.id,
+    number: f.number,
+    guardians: f.guardians.map((g) => ({ id: g.id, firstName: g.firstName, lastName: g.lastName })),
+    childCount: f.children.length,
+  });
+
+  worker.use(
+    http.get(`${API}${BASE}`, ({ params }) =>
+      HttpResponse.json({
+        slug: String(params.commune),
+        name: 'Val-de-Loire',
+        logoUrl: null,
+        banner: api.banner,
+        contact: { serviceName: 'Service Enfance Jeunesse', email: 'enfance@val-de-loire.fr', phone: '02 40 00 00 00' },
+        passwordPolicy: { minLength: 12, maxLength: 256 },
+        defaultLocale: 'fr',
+      }),
+    ),
+    http.post(`${API}${BASE}/auth/login`, async ({ request }) => {
+      const body = (await request.json()) as { identifier: string; password: string };
+      if (body.identifier === account.identifier && body.password === STAFF_PASSWORD) return HttpResponse.json(session(account));
+      return problem(401, 'invalid_credentials');
+    }),
+    http.get(`${API}${BASE}/staff/families`, ({ request }) => {
+      record(request);
+      const url = new URL(request.url);
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const matching = api.families.filter(
+        (f) =>
+          !q ||
+          f.number.toLowerCase().includes(q) ||
+          [...f.guardians, ...f.children].some((p) => `${p.firstName} ${p.lastName}`.toLowerCase().includes(q)),
+      );
+      const items = matching.slice(start, start + limit).map(summary);
+      return HttpResponse.json({ items, nextCursor: start + limit < matching.length ? String(start + limit) : null });
+    }),
+    http.post(`${API}${BASE}/staff/families`, async ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const body = (await request.json()) as Omit<Family, 'id' | 'number'>;
+      const n = api.families.length + 1;
+      const family: Family = {
+        id: `fam_new_${n}`,
+        number: `F-${String(n).padStart(4, '0')}`,
+        address: { ...body.address, line2: body.address.line2 ?? null },
+        quotientFamilial: body.quotientFamilial ?? null,
+        guardians: body.guardians.map((g, i) => ({ ...g, phone: g.phone ?? null, id: `g_new_${n}_${i}`, account: null })),
+        children: (body.children ?? []).map((c, i) => ({ ...c, school: c.school ?? null, grade: c.grade ?? null, id: `c_new_${n}_${i}` })),
+      };
+      api.families.push(family);
+      return HttpResponse.json(family, { status: 201 });
+    }),
+    http.get(`${API}${BASE}/staff/families/:familyId`, ({ request, params }) => {
+      record(request);
+      const family = api.families.find((f) => f.id === params.familyId);
+      return family ? HttpResponse.json(family) : problem(404, 'not_found');
+    }),
+    http.post(`${API}${BASE}/staff/guardians/:guardianId/account`, async ({ request, params }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const guardian = api.families.flatMap((f) => f.guardians).find((g) => g.id === params.guardianId);
+      if (!guardian) return problem(404, 'not_found');
+      if (guardian.account) return problem(409, 'account_exists');
+      const text = await request.text();
+      const body = (text ? JSON.parse(text) : {}) as { identifier?: string };
+      const identifier = body.identifier ?? `${guardian.firstName}.${guardian.lastName}`.toLowerCase();
+      if (allAccounts().some((a) => a.identifier === identifier)) return problem(409, 'identifier_taken');
+      guardian.account = {
+        id: `acc_${guardian.id}`,
+        identifier,
+        email: guardian.email,
+        status: 'pending_activation',
+        lockedUntil: null,
+        activationExpiresAt: '2030-11-28T13:32:00Z',
+      };
+      return HttpResponse.json(guardian.account, { status: 201 });
+    }),
+    http.post(`${API}${BASE}/staff/accounts/:accountId/activation-email`, ({ request, params }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const found = allAccounts().find((a) => a.id === params.accountId);
+      if (!found) return problem(404, 'not_found');
+      if (found.status !== 'pending_activation') return problem(409, 'account_already_active');
+      return HttpResponse.json(found, { status: 202 });
+    }),
+    http.post(`${API}${BASE}/staff/accounts/:accountId/unlock`, ({ request, params }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const found = allAccounts().find((a) => a.id === params.accountId);
+      if (!found) return problem(404, 'not_found');
+      found.lockedUntil = null;
+      return HttpResponse.json(found);
+    }),
+    http.put(`${API}${BASE}/staff/banner`, async ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      const body = (await request.json()) as { kind: Banner['kind']; message: string };
+      api.banner = { ...body, updatedAt: new Date().toISOString() };
+      return HttpResponse.json(api.banner);
+    }),
+    http.delete(`${API}${BASE}/staff/banner`, ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      api.banner = null;
+      return new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return api;
+}
