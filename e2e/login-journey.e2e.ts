@@ -1,7 +1,8 @@
 /**
  * The first parent journey, in a real browser against the real server, on the example
- * page: staff create the account → activation mail → set password → log in → five wrong
- * passwords lock the account → staff unlock → log in again.
+ * pages: staff create the family and the account in the console → activation mail → the
+ * parent sets a password → logs in → five wrong passwords lock the account → staff unlock
+ * in the console → the parent logs in again.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -17,12 +18,10 @@ const PASSWORD = 'Les hérons de la Loire 2026';
 describe('parent account journey on the example page', () => {
   let t: TestServer;
   let browser: Browser;
-  let staff: string;
 
   before(async () => {
     t = await startTestServer();
     await seedDemo(t.server.ctx);
-    staff = await t.login('val-de-loire', 'agent.demo', 'demo-agent-val-de-loire');
     browser = await launchChromium();
   });
   after(async () => {
@@ -50,20 +49,36 @@ describe('parent account journey on the example page', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
-  it('activation from the email, login, lockout after five failures, staff unlock', async () => {
-    // Staff create a family and the guardian's account.
-    const family = await t.api(`${V}/staff/families`, {
-      token: staff,
-      body: {
-        address: { line1: '8 quai de la Loire', postalCode: '44130', city: 'Val-de-Loire' },
-        guardians: [{ firstName: 'Claire', lastName: 'Moreau', relation: 'mother', email: 'claire.moreau@example.fr' }],
-        children: [{ firstName: 'Arthur', lastName: 'Moreau', birthDate: '2018-04-12', grade: 'CE1' }],
-      },
-    });
-    assert.equal(family.status, 201);
-    const account = await t.api(`${V}/staff/guardians/${family.body.guardians[0].id}/account`, { token: staff, body: {} });
-    assert.equal(account.status, 201);
-    assert.equal(account.body.identifier, 'claire.moreau');
+  it('staff create the family and account in the console; the parent activates, logs in, gets locked; staff unlock', async () => {
+    // Staff, in the console (its own browser context: another person, another computer).
+    const staffContext = await browser.newContext();
+    const console_ = await staffContext.newPage();
+    await console_.goto(`${t.url}/examples/staff.html`);
+    await console_.getByLabel('Identifiant').fill('agent.demo');
+    await console_.getByLabel('Mot de passe', { exact: true }).fill('demo-agent-val-de-loire');
+    await console_.getByRole('button', { name: 'Se connecter' }).click();
+    await console_.getByRole('button', { name: 'Nouvelle famille' }).click();
+    await console_.getByLabel('Numéro et voie').fill('8 quai de la Loire');
+    await console_.getByLabel('Code postal').fill('44130');
+    await console_.getByLabel('Commune', { exact: true }).fill('Val-de-Loire');
+    const guardian = console_.getByRole('group', { name: 'Responsable légal 1' });
+    await guardian.getByLabel('Prénom').fill('Claire');
+    await guardian.getByLabel('Nom', { exact: true }).fill('Moreau');
+    await guardian.getByLabel('Lien avec les enfants').selectOption({ label: 'Mère' });
+    await guardian.getByLabel('Adresse e-mail').fill('claire.moreau@example.fr');
+    await console_.getByRole('button', { name: 'Ajouter un enfant' }).click();
+    const child = console_.getByRole('group', { name: 'Enfant 1' });
+    await child.getByLabel('Prénom').fill('Arthur');
+    await child.getByLabel('Nom', { exact: true }).fill('Moreau');
+    await child.getByLabel('Date de naissance').fill('2018-04-12');
+    await console_.getByRole('button', { name: 'Créer la famille' }).click();
+    await console_.getByText(/Famille créée : dossier n° F-\d{4}/).waitFor();
+
+    const claire = console_.getByRole('group', { name: 'Claire Moreau' });
+    await claire.getByText('Pas de compte').waitFor();
+    await claire.getByRole('button', { name: 'Créer le compte' }).click();
+    await console_.getByText(/Compte créé : identifiant claire\.moreau\. Un e-mail d’activation a été envoyé à claire\.moreau@example\.fr/).waitFor();
+    await claire.getByText(/En attente d’activation/).waitFor();
 
     // The parent opens the link of the mail.
     const mail = await t.mail.waitFor('claire.moreau@example.fr', /activez votre compte/);
@@ -109,9 +124,17 @@ describe('parent account journey on the example page', () => {
     await logIn(page, 'claire.moreau', PASSWORD);
     await page.getByText(/Votre compte est bloqué/).waitFor();
 
-    // Staff unlock; the parent logs in.
-    const unlocked = await t.api(`${V}/staff/accounts/${account.body.id}/unlock`, { token: staff, method: 'POST' });
-    assert.equal(unlocked.status, 200);
+    // The parent phones the service; the agent finds the family and unlocks the account.
+    await console_.getByRole('button', { name: 'Familles' }).click();
+    await console_.getByLabel('Rechercher une famille').fill('Moreau');
+    await console_.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await console_.getByRole('button', { name: /Claire Moreau/ }).click();
+    await claire.getByText(/Bloqué jusqu’à/).waitFor();
+    await claire.getByRole('button', { name: 'Débloquer le compte' }).click();
+    await console_.getByText('Compte débloqué.').waitFor();
+    await claire.getByText('Actif').waitFor();
+    await staffContext.close();
+
     await logIn(page, 'claire.moreau', PASSWORD);
     await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
 
