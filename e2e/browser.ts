@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 /** Debian's Chromium, headless, with the flags this machine needs (see shared TOOLCHAIN.md). */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
@@ -8,15 +8,6 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }

@@ -22,7 +22,8 @@ function run(title, command, args, env = {}) {
       // node:test prints "# pass N" / "# fail N"; web-test-runner "N passed, M failed".
       const node = [...output.matchAll(/^# (pass|fail) (\d+)$/gm)];
       for (const [, kind, n] of node) totals[kind === 'pass' ? 'passed' : 'failed'] += Number(n);
-      const wtr = /(\d+) passed, (\d+) failed/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+      // The progress bar prints the counts many times: the last one is the result.
+      const wtr = [...output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
       if (!node.length && wtr) {
         totals.passed += Number(wtr[1]);
         totals.failed += Number(wtr[2]);
