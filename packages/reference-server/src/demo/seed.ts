@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context.js';
 import { Account } from '../modules/accounts/account.models.js';
 import { createGuardianAccount } from '../modules/accounts/guardian-accounts.js';
@@ -83,10 +84,27 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
 
   // Sophie Martin: an active account, to log in at once.
   const sophie = await Guardian.findOne({ where: { commune_id: commune.id, email: 'sophie.martin@example.fr' } });
+  // (Made directly, already active: no activation mail in the outbox for her.)
   if (sophie) {
-    const account = await createGuardianAccount(ctx, commune, sophie, { identifier: DEMO.parent.identifier, actorId: null });
     const hash = await ctx.hasher.hash(DEMO.parent.password);
-    await ctx.db.write((t) => Account.update({ password_hash: hash, status: 'active', activated_at: new Date() }, { where: { id: account.id }, transaction: t }));
+    await ctx.db.write((transaction) =>
+      Account.create(
+        {
+          id: randomUUID(),
+          commune_id: commune.id,
+          identifier: DEMO.parent.identifier,
+          email: sophie.email,
+          kind: 'guardian',
+          roles: '',
+          guardian_id: sophie.id,
+          display_name: `${sophie.first_name} ${sophie.last_name}`,
+          password_hash: hash,
+          status: 'active',
+          activated_at: new Date(),
+        },
+        { transaction },
+      ),
+    );
   }
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });

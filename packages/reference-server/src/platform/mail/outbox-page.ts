@@ -20,7 +20,8 @@ export const outboxPage: RequestHandler = async (_req, res) => {
   res.setHeader('Cache-Control', 'no-store');
   res.type('html').send(`<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Boîte d'envoi de démonstration</title><link rel="stylesheet" href="/examples/outbox.css"></head>
+<title>Boîte d'envoi de démonstration</title><link rel="stylesheet" href="/examples/outbox.css">
+<link rel="icon" href="/examples/logo-val-de-loire.svg" type="image/svg+xml"></head>
 <body><main><h1>Boîte d'envoi de démonstration</h1>
 <p>Aucun serveur SMTP n'est configuré : les e-mails du portail sont gardés ici au lieu d'être envoyés.
 <a href="/examples/">Retour au site de la commune</a></p>
