@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, prepare } from '../src/server.js';
 import { initModels } from '../src/platform/db/models.js';
+import { QueryTypes } from 'sequelize';
 import { startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
@@ -135,5 +136,35 @@ describe('platform: the dev outbox when no SMTP server is configured', () => {
     assert.match(html, /iris@example\.fr/);
     assert.match(html, new RegExp(`<a href="${t.url}/examples/#pf-activate=[A-Za-z0-9_-]+">`));
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+});
+
+describe('platform: SQLite settings', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres' }, () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('runs in WAL mode with a busy timeout, on the read and the write connection alike', async () => {
+    const { db } = t.server.ctx;
+    const [read] = await db.sequelize.query<{ journal_mode: string }>('PRAGMA journal_mode', { type: QueryTypes.SELECT });
+    assert.equal(read?.journal_mode, 'wal');
+    const inWrite = await db.write((transaction) =>
+      db.sequelize.query<{ timeout: number }>('PRAGMA busy_timeout', { type: QueryTypes.SELECT, transaction }),
+    );
+    assert.equal(inWrite[0]?.timeout, 10_000);
+  });
+
+  it('100 concurrent write transactions and reads: all succeed, none lost (no SQLITE_BUSY)', async () => {
+    const { db } = t.server.ctx;
+    const writes = Array.from({ length: 100 }, (_, i) =>
+      db.write((transaction) => db.sequelize.query('INSERT INTO rate_limits (key, hits, reset_at) VALUES (:key, 1, 0)', { replacements: { key: `concurrency-${i}` }, transaction })),
+    );
+    const reads = Array.from({ length: 100 }, () => db.sequelize.query("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", { type: QueryTypes.SELECT }));
+    const results = await Promise.allSettled([...writes, ...reads]);
+    assert.deepEqual(results.filter((r) => r.status === 'rejected'), []);
+    const [count] = await db.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", { type: QueryTypes.SELECT });
+    assert.equal(Number(count?.n), 100);
   });
 });

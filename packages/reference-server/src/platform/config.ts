@@ -69,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       memoryCost: int(env.ARGON2_MEMORY_KIB, 19456),
       timeCost: int(env.ARGON2_TIME_COST, 2),
       parallelism: 1,
-      maxConcurrent: int(env.ARGON2_MAX_CONCURRENT, 4),
+      // Below libuv's 4 threads, which SQLite's queries share: hashes must not starve them.
+      maxConcurrent: int(env.ARGON2_MAX_CONCURRENT, 2),
     },
     serveExamples: bool(env.SERVE_EXAMPLES, true),
     ...overrides,
