@@ -36,6 +36,7 @@ function run(title, command, args, env = {}) {
 const steps = [
   ['SDK types match openapi.yaml', 'npm', ['run', 'check-generated', '-w', '@portail-famille/sdk']],
   ['Build (tsc --build, widget bundle)', 'npm', ['run', 'build']],
+  ['Widget docs: custom-elements.json covers every element', 'node', ['scripts/check-manifest.mjs']],
   ['Type-check the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
   ['Server tests (SQLite)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'sqlite' }],
   ...(pgUrl ? [['Server tests (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'postgres' }]] : []),

@@ -19,6 +19,7 @@ type Field = 'identifier' | 'password' | 'email' | 'new-password' | 'confirm-pas
 const DEFAULT_MIN_LENGTH = 12;
 
 /**
+ * @tag pf-login
  * @summary Login for parents: sign in, forgotten identifier or password, account activation
  * and password reset from the emailed links (`#pf-activate=…`, `#pf-reset=…`), sign out.
  *

@@ -31,6 +31,7 @@ const sections: readonly PortalSection[] = [
 ];
 
 /**
+ * @tag pf-portal
  * @summary The whole family portal in one element: the commune's header and banner, the
  * login when signed out, and the family's pages when signed in (« Ma famille » for now).
  * Widgets inside it share its SDK client through context.

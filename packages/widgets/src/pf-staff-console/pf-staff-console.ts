@@ -49,6 +49,7 @@ interface GuardianMessage {
 }
 
 /**
+ * @tag pf-staff-console
  * @summary A small back office for the commune's child services: find a family, read its
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, set the information banner (admins).
