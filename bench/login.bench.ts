@@ -9,9 +9,9 @@
  * Usage: npm run bench -- [logins=400] [concurrency=8]
  */
 import argon2 from 'argon2';
+import { createCommune, createStaffAccount } from '../packages/reference-server/src/modules/communes/provisioning.js';
 import { loadConfig } from '../packages/reference-server/src/platform/config.js';
 import { listen, prepare } from '../packages/reference-server/src/server.js';
-import { createCommune, createStaffAccount } from '../packages/reference-server/src/modules/communes/provisioning.js';
 import { createTestDatabase } from '../packages/reference-server/test/support/test-database.js';
 
 const total = Number(process.argv[2] ?? 400);
@@ -39,19 +39,28 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const fmt = (n: number) => n.toFixed(1);
 
 const database = await createTestDatabase();
-const config = loadConfig({}, {
-  dataDir: database.dataDir,
-  databaseUrl: database.databaseUrl,
-  smtp: null,
-  validateResponses: false,
-  rateLimits: { loginPerIp: 1e9, tokenPerIp: 1e9, forgotPerIp: 1e9, apiPerIp: 1e9, windowMinutes: 15 },
-});
+const config = loadConfig(
+  {},
+  {
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+    smtp: null,
+    validateResponses: false,
+    rateLimits: { loginPerIp: 1e9, tokenPerIp: 1e9, forgotPerIp: 1e9, apiPerIp: 1e9, windowMinutes: 15 },
+  },
+);
 const ctx = await prepare(config);
 const server = await listen(ctx, 0);
 const commune = await createCommune(ctx, { slug: 'bench', name: 'Bench', portalUrl: `${server.url}/` });
 const accounts = 60;
 for (let i = 0; i < accounts; i++) {
-  await createStaffAccount(ctx, commune, { identifier: `user${i}`, email: `u${i}@bench.example`, displayName: `U${i}`, roles: ['agent'], password: PASSWORD });
+  await createStaffAccount(ctx, commune, {
+    identifier: `user${i}`,
+    email: `u${i}@bench.example`,
+    displayName: `U${i}`,
+    roles: ['agent'],
+    password: PASSWORD,
+  });
 }
 
 const login = (identifier: string, password: string) =>
@@ -73,7 +82,12 @@ const ok = await pool(total, async (i) => {
 });
 
 // Baseline: argon2id verifications alone, at the server's concurrency cap, same parameters.
-const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: config.argon2.memoryCost, timeCost: config.argon2.timeCost, parallelism: 1 });
+const hash = await argon2.hash(PASSWORD, {
+  type: argon2.argon2id,
+  memoryCost: config.argon2.memoryCost,
+  timeCost: config.argon2.timeCost,
+  parallelism: 1,
+});
 const savedConcurrency = concurrency;
 const baseline = await (async () => {
   const latencies: number[] = [];
@@ -113,11 +127,17 @@ unknown.latencies.sort((a, b) => a - b);
 
 const loginRate = total / ok.seconds;
 const baseRate = total / baseline.seconds;
-console.log(`Login benchmark — ${total} logins, concurrency ${concurrency}, ${database.databaseUrl ? 'PostgreSQL' : 'SQLite'}, argon2id m=${config.argon2.memoryCost} KiB t=${config.argon2.timeCost}, cap ${config.argon2.maxConcurrent}`);
+console.log(
+  `Login benchmark — ${total} logins, concurrency ${concurrency}, ${database.databaseUrl ? 'PostgreSQL' : 'SQLite'}, argon2id m=${config.argon2.memoryCost} KiB t=${config.argon2.timeCost}, cap ${config.argon2.maxConcurrent}`,
+);
 console.log(`  full login     ${fmt(loginRate)} /s   p50 ${fmt(pct(ok.latencies, 50))} ms   p99 ${fmt(pct(ok.latencies, 99))} ms`);
-console.log(`  argon2 verify  ${fmt(baseRate)} /s   p50 ${fmt(pct(baseline.latencies, 50))} ms   p99 ${fmt(pct(baseline.latencies, 99))} ms   (baseline)`);
+console.log(
+  `  argon2 verify  ${fmt(baseRate)} /s   p50 ${fmt(pct(baseline.latencies, 50))} ms   p99 ${fmt(pct(baseline.latencies, 99))} ms   (baseline)`,
+);
 console.log(`  ratio login/baseline throughput: ${(loginRate / baseRate).toFixed(2)} (target ≥ 0.70)`);
-console.log(`  wrong password p50 ${fmt(pct(wrong.latencies, 50))} ms, unknown identifier p50 ${fmt(pct(unknown.latencies, 50))} ms, ratio ${(pct(unknown.latencies, 50) / pct(wrong.latencies, 50)).toFixed(2)} (target ≈ 1)`);
+console.log(
+  `  wrong password p50 ${fmt(pct(wrong.latencies, 50))} ms, unknown identifier p50 ${fmt(pct(unknown.latencies, 50))} ms, ratio ${(pct(unknown.latencies, 50) / pct(wrong.latencies, 50)).toFixed(2)} (target ≈ 1)`,
+);
 
 await server.close();
 await database.drop();

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 /** Debian's Chromium, headless, with the flags this machine needs (see shared TOOLCHAIN.md). */

@@ -19,7 +19,10 @@ function communeSite(api: string): Promise<http.Server> {
 <script type="module" src="${api}/widgets/portail-famille.js"></script></head>
 <body><h1>Portail Famille</h1><pf-portal api="${api}" commune="val-de-loire"></pf-portal></body></html>`;
   const server = http.createServer((_req, res) => {
-    res.setHeader('Content-Security-Policy', `default-src 'self'; script-src 'self' ${api}; connect-src ${api}; img-src 'self' ${api}; style-src 'self'`);
+    res.setHeader(
+      'Content-Security-Policy',
+      `default-src 'self'; script-src 'self' ${api}; connect-src ${api}; img-src 'self' ${api}; style-src 'self'`,
+    );
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(html);
   });
@@ -58,9 +61,12 @@ describe('cross-site embedding', () => {
     });
 
     await page.goto(siteUrl);
-    await page.getByLabel('Identifiant').waitFor({ timeout: 10_000 }).catch(() => {
-      throw new Error(`login form never appeared; console: ${errors.join(' | ')}`);
-    });
+    await page
+      .getByLabel('Identifiant')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {
+        throw new Error(`login form never appeared; console: ${errors.join(' | ')}`);
+      });
     await page.getByLabel('Identifiant').fill('sophie.martin');
     await page.getByLabel('Mot de passe', { exact: true }).fill('demo-parent-val-de-loire');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -84,7 +90,10 @@ describe('cross-site embedding', () => {
       const page = await browser.newPage();
       await page.goto(siteUrl);
       // The browser blocks every API answer (CORS): the widget can only say the portal does not answer.
-      await page.getByText(/Le portail ne répond pas/).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByText(/Le portail ne répond pas/)
+        .first()
+        .waitFor({ timeout: 10_000 });
       assert.equal(await page.getByLabel('Identifiant').count(), 0);
       await page.close();
     } finally {

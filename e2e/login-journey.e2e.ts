@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../packages/reference-server/src/demo/seed.js';
-import { tokenFromMail } from '../packages/reference-server/test/support/mail-catcher.js';
 import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
+import { tokenFromMail } from '../packages/reference-server/test/support/mail-catcher.js';
 import { launchChromium } from './browser.js';
 
 const V = '/v1/communes/val-de-loire';
@@ -77,7 +77,9 @@ describe('parent account journey on the example page', () => {
     const claire = console_.getByRole('group', { name: 'Claire Moreau' });
     await claire.getByText('Pas de compte').waitFor();
     await claire.getByRole('button', { name: 'Créer le compte' }).click();
-    await console_.getByText(/Compte créé : identifiant claire\.moreau\. Un e-mail d’activation a été envoyé à claire\.moreau@example\.fr/).waitFor();
+    await console_
+      .getByText(/Compte créé : identifiant claire\.moreau\. Un e-mail d’activation a été envoyé à claire\.moreau@example\.fr/)
+      .waitFor();
     await claire.getByText(/En attente d’activation/).waitFor();
 
     // The parent opens the link of the mail.
@@ -117,8 +119,14 @@ describe('parent account journey on the example page', () => {
     }
     await logIn(page, 'claire.moreau', 'mauvais mot de passe 5');
     await page.getByText(/Votre compte est bloqué/).waitFor();
-    await page.getByText(/15 minutes/).first().waitFor();
-    await page.getByText(/02 40 00 00 00/).first().waitFor();
+    await page
+      .getByText(/15 minutes/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/02 40 00 00 00/)
+      .first()
+      .waitFor();
 
     // Even the right password is refused while locked.
     await logIn(page, 'claire.moreau', PASSWORD);
@@ -139,7 +147,11 @@ describe('parent account journey on the example page', () => {
     await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
 
     // The only failed loads are the API's expected refusals (401 wrong password, 423 locked).
-    assert.deepEqual(errors.filter((e) => !/status of (401|423)/.test(e)), [], 'no console error (CSP, scripts, missing files)');
+    assert.deepEqual(
+      errors.filter((e) => !/status of (401|423)/.test(e)),
+      [],
+      'no console error (CSP, scripts, missing files)',
+    );
     await page.close();
   });
 

@@ -7,7 +7,8 @@ const manifest = JSON.parse(fs.readFileSync(new URL('../packages/widgets/custom-
 const documented = new Map();
 for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.tagName) documented.set(d.tagName, d);
 
-const sources = fs.readdirSync(new URL('../packages/widgets/src', import.meta.url), { recursive: true })
+const sources = fs
+  .readdirSync(new URL('../packages/widgets/src', import.meta.url), { recursive: true })
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('testing'))
   .map((f) => fs.readFileSync(new URL(`../packages/widgets/src/${f}`, import.meta.url), 'utf8'));
 const registered = new Set(sources.flatMap((text) => [...text.matchAll(/defineElement\(\s*'(pf-[a-z-]+)'/g)].map((m) => m[1])));

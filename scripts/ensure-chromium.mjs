@@ -14,7 +14,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+);
 
 export function findChromium() {
   return candidates.find((path) => fs.existsSync(path)) ?? null;
@@ -32,7 +34,10 @@ export function ensureChromium() {
   }
   console.log('Installing Debian chromium (apt-get)…');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const installed = findChromium();
   if (!installed) {
     console.error('apt-get finished but no chromium binary was found.');

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const pgUrl = process.env.PORTAIL_TEST_DATABASE_URL;
+const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const totals = { passed: 0, failed: 0 };
 
 function run(title, command, args, env = {}) {
@@ -23,7 +24,7 @@ function run(title, command, args, env = {}) {
       const node = [...output.matchAll(/^# (pass|fail) (\d+)$/gm)];
       for (const [, kind, n] of node) totals[kind === 'pass' ? 'passed' : 'failed'] += Number(n);
       // The progress bar prints the counts many times: the last one is the result.
-      const wtr = [...output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+      const wtr = [...output.replace(ANSI_COLOURS, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
       if (!node.length && wtr) {
         totals.passed += Number(wtr[1]);
         totals.failed += Number(wtr[2]);
@@ -34,16 +35,26 @@ function run(title, command, args, env = {}) {
 }
 
 const steps = [
+  ['Lint (biome)', 'npm', ['run', 'lint']],
   ['SDK types match openapi.yaml', 'npm', ['run', 'check-generated', '-w', '@portail-famille/sdk']],
   ['Build (tsc --build, widget bundle)', 'npm', ['run', 'build']],
   ['Widget docs: custom-elements.json covers every element', 'node', ['scripts/check-manifest.mjs']],
   ['Type-check the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
   ['Server tests (SQLite)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'sqlite' }],
-  ...(pgUrl ? [['Server tests (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'postgres' }]] : []),
+  ...(pgUrl
+    ? [['Server tests (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'postgres' }]]
+    : []),
   ['SDK tests against the server (SQLite)', 'npm', ['test', '-w', '@portail-famille/sdk'], { PORTAIL_TEST_BACKEND: 'sqlite' }],
-  ...(pgUrl ? [['SDK tests against the server (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/sdk'], { PORTAIL_TEST_BACKEND: 'postgres' }]] : []),
+  ...(pgUrl
+    ? [['SDK tests against the server (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/sdk'], { PORTAIL_TEST_BACKEND: 'postgres' }]]
+    : []),
   ['Widget tests (headless Chromium)', 'npm', ['test', '-w', '@portail-famille/widgets'], 'chromium'],
-  ['End-to-end journeys (playwright-core + Chromium)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/login-journey.e2e.ts', 'e2e/cross-site.e2e.ts'], 'chromium'],
+  [
+    'End-to-end journeys (playwright-core + Chromium)',
+    'node',
+    ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/login-journey.e2e.ts', 'e2e/cross-site.e2e.ts'],
+    'chromium',
+  ],
 ];
 
 if (!pgUrl) console.log('PORTAIL_TEST_DATABASE_URL is not set: the PostgreSQL runs are skipped (SQLite only).');

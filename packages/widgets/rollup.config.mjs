@@ -2,8 +2,8 @@
 // `portail-famille.js` for the parents' pages and `portail-famille-staff.js` for the staff
 // console. The parents' bundle must never carry the console.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
 
 const plugins = () => [
   // `browser` + production conditions: Lit's production build, never its dev mode.

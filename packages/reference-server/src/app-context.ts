@@ -1,8 +1,8 @@
+import type { BackgroundTasks } from './platform/background.js';
 import type { Config } from './platform/config.js';
+import type { PasswordHasher } from './platform/crypto/passwords.js';
 import type { Database } from './platform/db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
-import type { PasswordHasher } from './platform/crypto/passwords.js';
-import type { BackgroundTasks } from './platform/background.js';
 
 /** What every module's routes receive: the process's shared services. */
 export interface AppContext {

@@ -1,8 +1,13 @@
-import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
+import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { AppContext } from './app-context.js';
+import { readSession } from './modules/accounts/auth.middleware.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
+import { communeRoutes } from './modules/communes/communes.routes.js';
+import { familyRoutes } from './modules/families/families.routes.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
@@ -10,11 +15,6 @@ import { apiHeaders, bundleHeaders, examplePageHeaders } from './platform/http/s
 import { loadCommune } from './platform/http/tenant.js';
 import { outboxPage } from './platform/mail/outbox-page.js';
 import { examplesDir, specPath, widgetBundleDir } from './platform/paths.js';
-import { readSession } from './modules/accounts/auth.middleware.js';
-import { authRoutes } from './modules/accounts/auth.routes.js';
-import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
-import { communeRoutes } from './modules/communes/communes.routes.js';
-import { familyRoutes } from './modules/families/families.routes.js';
 
 const COMMUNE = '/v1/communes/:commune';
 

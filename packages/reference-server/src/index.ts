@@ -1,5 +1,5 @@
 export { createApp } from './app.js';
-export { prepare, listen, type RunningServer } from './server.js';
-export { loadConfig, type Config } from './platform/config.js';
-export { seedDemo, DEMO } from './demo/seed.js';
 export type { AppContext } from './app-context.js';
+export { DEMO, seedDemo } from './demo/seed.js';
+export { type Config, loadConfig } from './platform/config.js';
+export { listen, prepare, type RunningServer } from './server.js';

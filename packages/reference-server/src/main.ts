@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { DEMO, seedDemo } from './demo/seed.js';
 import { loadConfig } from './platform/config.js';
 import { listen, prepare } from './server.js';
-import { DEMO, seedDemo } from './demo/seed.js';
 
 /** `node dist/main.js [--demo]`: serve; with --demo, create the demo commune on first start. */
 async function main(): Promise<void> {

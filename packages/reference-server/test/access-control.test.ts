@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { specPath } from '../src/platform/paths.js';
-import { activatedParent, startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
 const callers: Caller[] = ['anonymous', 'parentA', 'parentB', 'admin', 'agent', 'billing', 'otherCommune'];
@@ -96,7 +96,13 @@ describe('access control, generated from the contract', () => {
   before(async () => {
     t = await startTestServer();
     for (const role of ['agent', 'billing'] as const) {
-      await createStaffAccount(t.server.ctx, t.communes.a, { identifier: `${role}.alpha`, email: `${role}@alpha.example`, displayName: role, roles: [role], password: STAFF_PASSWORD });
+      await createStaffAccount(t.server.ctx, t.communes.a, {
+        identifier: `${role}.alpha`,
+        email: `${role}@alpha.example`,
+        displayName: role,
+        roles: [role],
+        password: STAFF_PASSWORD,
+      });
     }
     const a = await activatedParent(t, 'alpha', 'parent.a@example.fr', { first: 'Alice', last: 'Famille' });
     const b = await activatedParent(t, 'alpha', 'parent.b@example.fr', { first: 'Bruno', last: 'Voisin' });
@@ -104,7 +110,10 @@ describe('access control, generated from the contract', () => {
     const staff = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
     const withSecond = await t.api('/v1/communes/alpha/staff/families', {
       token: staff,
-      body: { ...family, guardians: [...family.guardians, { firstName: 'Gaston', lastName: 'Essai', relation: 'father', email: 'gaston@example.fr' }] },
+      body: {
+        ...family,
+        guardians: [...family.guardians, { firstName: 'Gaston', lastName: 'Essai', relation: 'father', email: 'gaston@example.fr' }],
+      },
     });
     ids = { familyA: a.family.id, guardianA2: withSecond.body.guardians[1].id, accountA: a.account.id };
     tokens.parentA = a.parentToken;
@@ -117,7 +126,9 @@ describe('access control, generated from the contract', () => {
   after(() => t.close());
 
   it('every operation of openapi.yaml has a policy', () => {
-    const missing = operations().filter((op) => !policies[op.operationId]).map((op) => op.operationId);
+    const missing = operations()
+      .filter((op) => !policies[op.operationId])
+      .map((op) => op.operationId);
     assert.deepEqual(missing, []);
   });
 
@@ -159,7 +170,8 @@ describe('access control, generated from the contract', () => {
           ...(policy.body ? { body: policy.body(ids) } : {}),
         });
         const ok = Array.isArray(expected) ? expected.includes(result.status) : expected === result.status;
-        if (!ok) failures.push(`${op.operationId} as ${caller}: ${result.status} (expected ${String(expected)}) ${JSON.stringify(result.body)}`);
+        if (!ok)
+          failures.push(`${op.operationId} as ${caller}: ${result.status} (expected ${String(expected)}) ${JSON.stringify(result.body)}`);
         if (result.status >= 400) assert.match(result.contentType, /application\/problem\+json/, `${op.operationId} as ${caller}`);
       }
     }

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Account, AccountToken, Session } from '../src/modules/accounts/account.models.js';
 import { sha256 } from '../src/platform/crypto/tokens.js';
+import {
+  type ApiResult,
+  activatedParent,
+  createFamilyWithAccount,
+  PARENT_PASSWORD,
+  STAFF_PASSWORD,
+  startTestServer,
+  type TestServer,
+} from './support/harness.js';
 import { tokenFromMail } from './support/mail-catcher.js';
-import { activatedParent, createFamilyWithAccount, PARENT_PASSWORD, startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
 
@@ -120,7 +128,7 @@ describe('accounts: activation, login, lockout, reset', () => {
   });
 
   it('an unknown identifier locks the same way, so a lock reveals nothing', async () => {
-    let last;
+    let last: ApiResult | undefined;
     for (let i = 0; i < 5; i++) last = await t.api(`${A}/auth/login`, { body: { identifier: 'ghost.parent', password: `guess ${i}` } });
     assert.equal(last?.status, 423);
     assert.equal(last?.body.code, 'account_locked');
@@ -155,8 +163,14 @@ describe('accounts: activation, login, lockout, reset', () => {
 
     assert.equal((await t.api(`${A}/me`, { token: oldSession })).status, 401, 'old sessions end');
     assert.equal((await t.api(`${A}/auth/login`, { body: { identifier: account.identifier, password: PARENT_PASSWORD } })).status, 401);
-    assert.equal((await t.api(`${A}/auth/login`, { body: { identifier: account.identifier, password: 'un tout nouveau mot de passe' } })).status, 200);
-    assert.equal((await t.api(`${A}/auth/reset-password`, { body: { token, password: 'encore un autre mot de passe' } })).body.code, 'invalid_token');
+    assert.equal(
+      (await t.api(`${A}/auth/login`, { body: { identifier: account.identifier, password: 'un tout nouveau mot de passe' } })).status,
+      200,
+    );
+    assert.equal(
+      (await t.api(`${A}/auth/reset-password`, { body: { token, password: 'encore un autre mot de passe' } })).body.code,
+      'invalid_token',
+    );
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(t.mail.mailsTo('nobody@example.fr').length, 0, 'no mail for an unknown address');
   });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AuditEntry } from '../src/modules/audit/audit.js';
-import { activatedParent, startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
 const base = {
   address: { line1: '5 allée des Cerisiers', postalCode: '44100', city: 'Nantes' },
-  guardians: [{ firstName: 'Hélène', lastName: 'Garnier', relation: 'mother', email: 'Helene.Garnier@Example.fr', phone: '06 01 02 03 04' }],
+  guardians: [
+    { firstName: 'Hélène', lastName: 'Garnier', relation: 'mother', email: 'Helene.Garnier@Example.fr', phone: '06 01 02 03 04' },
+  ],
   children: [
     { firstName: 'Tom', lastName: 'Garnier', birthDate: '2019-02-01', school: 'École Jean-Moulin', grade: 'GS' },
     { firstName: 'Lina', lastName: 'Garnier', birthDate: '2016-10-12', grade: 'CM1' },
@@ -26,7 +28,10 @@ describe('families', () => {
     const first = await t.api(`${A}/staff/families`, { token: staff, body: base });
     assert.equal(first.status, 201);
     assert.match(first.body.number, /^F-\d{4}$/);
-    assert.deepEqual(first.body.children.map((c: { firstName: string }) => c.firstName), ['Tom', 'Lina']);
+    assert.deepEqual(
+      first.body.children.map((c: { firstName: string }) => c.firstName),
+      ['Tom', 'Lina'],
+    );
     assert.equal(first.body.guardians[0].email, 'helene.garnier@example.fr', 'emails are stored lower-case');
     assert.equal(first.body.guardians[0].account, null, 'staff see that no account exists yet');
     const second = await t.api(`${A}/staff/families`, { token: staff, body: base });
@@ -46,7 +51,12 @@ describe('families', () => {
   it('bad input is a 400 problem listing each offending field', async () => {
     const bad = await t.api(`${A}/staff/families`, {
       token: staff,
-      body: { ...base, address: { ...base.address, postalCode: '4410' }, guardians: [{ ...base.guardians[0], email: 'not-an-email' }], extra: 1 },
+      body: {
+        ...base,
+        address: { ...base.address, postalCode: '4410' },
+        guardians: [{ ...base.guardians[0], email: 'not-an-email' }],
+        extra: 1,
+      },
     });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.code, 'validation_failed');
@@ -62,7 +72,11 @@ describe('families', () => {
     assert.equal(one.status, 201);
     assert.equal(two.status, 201);
     assert.equal(two.body.id, one.body.id);
-    const other = await t.api(`${A}/staff/families`, { token: staff, body: { ...base, quotientFamilial: 999 }, headers: { 'Idempotency-Key': key } });
+    const other = await t.api(`${A}/staff/families`, {
+      token: staff,
+      body: { ...base, quotientFamilial: 999 },
+      headers: { 'Idempotency-Key': key },
+    });
     assert.equal(other.status, 409);
     assert.equal(other.body.code, 'idempotency_conflict');
   });
@@ -70,7 +84,9 @@ describe('families', () => {
   it('concurrent retries with one Idempotency-Key still create one family', async () => {
     const key = 'family-create-race';
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => t.api(`${A}/staff/families`, { token: staff, body: { ...base, number: 'RACE-1' }, headers: { 'Idempotency-Key': key } })),
+      Array.from({ length: 8 }, () =>
+        t.api(`${A}/staff/families`, { token: staff, body: { ...base, number: 'RACE-1' }, headers: { 'Idempotency-Key': key } }),
+      ),
     );
     assert.deepEqual(new Set(results.map((r) => r.status)), new Set([201]));
     assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
@@ -91,7 +107,10 @@ describe('families', () => {
     assert.deepEqual(seen, [...seen].sort());
     assert.equal(new Set(seen).size, seen.length);
 
-    await t.api(`${A}/staff/families`, { token: staff, body: { ...base, children: [{ firstName: 'Anatole', lastName: 'Rare', birthDate: '2015-01-01' }] } });
+    await t.api(`${A}/staff/families`, {
+      token: staff,
+      body: { ...base, children: [{ firstName: 'Anatole', lastName: 'Rare', birthDate: '2015-01-01' }] },
+    });
     const found = await t.api(`${A}/staff/families?q=anatole`, { token: staff });
     assert.equal(found.body.items.length, 1);
     assert.equal(found.body.items[0].childCount, 1);
@@ -115,7 +134,11 @@ describe('families', () => {
   });
 
   it('a banner set by an admin is shown to everyone, then cleared', async () => {
-    const set = await t.api(`${A}/staff/banner`, { token: staff, method: 'PUT', body: { kind: 'maintenance', message: 'Portail indisponible dimanche de 8 h à 10 h.' } });
+    const set = await t.api(`${A}/staff/banner`, {
+      token: staff,
+      method: 'PUT',
+      body: { kind: 'maintenance', message: 'Portail indisponible dimanche de 8 h à 10 h.' },
+    });
     assert.equal(set.status, 200);
     const info = await t.api(A);
     assert.equal(info.body.banner.kind, 'maintenance');

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { specPath } from '../src/platform/paths.js';
-import { startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+import { STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 interface Operation {
   operationId: string;
@@ -35,7 +35,9 @@ const body = fc.oneof(
   fc.record(
     {
       address: fc.record({ line1: fc.string(), postalCode: fc.string(), city: fc.string() }),
-      guardians: fc.array(fc.record({ firstName: fc.string(), lastName: fc.string(), relation: fc.string(), email: fc.string() }), { maxLength: 3 }),
+      guardians: fc.array(fc.record({ firstName: fc.string(), lastName: fc.string(), relation: fc.string(), email: fc.string() }), {
+        maxLength: 3,
+      }),
       children: fc.array(fc.record({ firstName: fc.string(), lastName: fc.string(), birthDate: fc.string() }), { maxLength: 3 }),
     },
     { requiredKeys: [] },
@@ -61,9 +63,7 @@ describe('fuzzing every operation', () => {
           fc.boolean(),
           fc.dictionary(fc.constantFrom('q', 'limit', 'cursor', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
           async (commune, id, payload, asStaff, query) => {
-            const path = op.path
-              .replace('{commune}', commune)
-              .replace(/\{[A-Za-z]+\}/g, encodeURIComponent(id) || 'x');
+            const path = op.path.replace('{commune}', commune).replace(/\{[A-Za-z]+\}/g, encodeURIComponent(id) || 'x');
             const search = new URLSearchParams(query).toString();
             const result = await t.api(`${path}${search ? `?${search}` : ''}`, {
               method: op.method,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { listen, prepare } from '../src/server.js';
-import { initModels } from '../src/platform/db/models.js';
 import { QueryTypes } from 'sequelize';
-import { startTestServer, STAFF_PASSWORD, type TestServer } from './support/harness.js';
+import { initModels } from '../src/platform/db/models.js';
+import { listen, prepare } from '../src/server.js';
+import { STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
 
@@ -28,7 +28,11 @@ describe('platform: health, errors, headers, CORS', () => {
     const noPath = await t.api(`${A}/nothing-here`);
     assert.equal(noPath.status, 404);
     assert.match(noPath.contentType, /application\/problem\+json/);
-    const response = await fetch(`${t.url}${A}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"identifier":' });
+    const response = await fetch(`${t.url}${A}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"identifier":',
+    });
     const body = (await response.json()) as { code: string; detail: string };
     assert.equal(response.status, 400);
     assert.equal(body.code, 'validation_failed');
@@ -62,7 +66,11 @@ describe('platform: health, errors, headers, CORS', () => {
   it("CORS: the commune's listed origin is allowed with credentials; another origin gets nothing and cannot post", async () => {
     const preflight = await fetch(`${t.url}${A}/auth/login`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://www.alpha.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-pf-client' },
+      headers: {
+        Origin: 'https://www.alpha.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-pf-client',
+      },
     });
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://www.alpha.example');
     assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true');
@@ -70,7 +78,10 @@ describe('platform: health, errors, headers, CORS', () => {
 
     const foreign = await fetch(`${t.url}${A}`, { headers: { Origin: 'https://www.beta.example' } });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null, "beta's site is not on alpha's list");
-    const post = await t.api(`${A}/auth/login`, { body: { identifier: 'admin.alpha', password: STAFF_PASSWORD }, headers: { Origin: 'https://evil.example' } });
+    const post = await t.api(`${A}/auth/login`, {
+      body: { identifier: 'admin.alpha', password: STAFF_PASSWORD },
+      headers: { Origin: 'https://evil.example' },
+    });
     assert.equal(post.status, 403);
     assert.equal(post.body.code, 'origin_not_allowed');
   });
@@ -79,13 +90,16 @@ describe('platform: health, errors, headers, CORS', () => {
 describe('platform: rate limits live in the database', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer({ config: { rateLimits: { loginPerIp: 4, tokenPerIp: 100, forgotPerIp: 2, apiPerIp: 10_000, windowMinutes: 15 } } });
+    t = await startTestServer({
+      config: { rateLimits: { loginPerIp: 4, tokenPerIp: 100, forgotPerIp: 2, apiPerIp: 10_000, windowMinutes: 15 } },
+    });
   });
   after(() => t.close());
 
   it('too many logins from one address get 429 with Retry-After, before any password check', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.api(`${A}/auth/login`, { body: { identifier: 'admin.alpha', password: STAFF_PASSWORD } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.api(`${A}/auth/login`, { body: { identifier: 'admin.alpha', password: STAFF_PASSWORD } })).status);
     assert.deepEqual(statuses, [200, 200, 200, 200, 429]);
     const limited = await t.api(`${A}/auth/login`, { body: { identifier: 'admin.alpha', password: STAFF_PASSWORD } });
     assert.equal(limited.body.code, 'rate_limited');
@@ -126,7 +140,10 @@ describe('platform: the dev outbox when no SMTP server is configured', () => {
     const staff = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
     const family = await t.api(`${A}/staff/families`, {
       token: staff,
-      body: { address: { line1: '1 rue Basse', postalCode: '44000', city: 'Nantes' }, guardians: [{ firstName: 'Iris', lastName: 'Boîte', relation: 'mother', email: 'iris@example.fr' }] },
+      body: {
+        address: { line1: '1 rue Basse', postalCode: '44000', city: 'Nantes' },
+        guardians: [{ firstName: 'Iris', lastName: 'Boîte', relation: 'mother', email: 'iris@example.fr' }],
+      },
     });
     await t.api(`${A}/staff/guardians/${family.body.guardians[0].id}/account`, { token: staff, body: {} });
     const page = await fetch(`${t.url}/dev/outbox`);
@@ -159,12 +176,24 @@ describe('platform: SQLite settings', { skip: process.env.PORTAIL_TEST_BACKEND =
   it('100 concurrent write transactions and reads: all succeed, none lost (no SQLITE_BUSY)', async () => {
     const { db } = t.server.ctx;
     const writes = Array.from({ length: 100 }, (_, i) =>
-      db.write((transaction) => db.sequelize.query('INSERT INTO rate_limits (key, hits, reset_at) VALUES (:key, 1, 0)', { replacements: { key: `concurrency-${i}` }, transaction })),
+      db.write((transaction) =>
+        db.sequelize.query('INSERT INTO rate_limits (key, hits, reset_at) VALUES (:key, 1, 0)', {
+          replacements: { key: `concurrency-${i}` },
+          transaction,
+        }),
+      ),
     );
-    const reads = Array.from({ length: 100 }, () => db.sequelize.query("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", { type: QueryTypes.SELECT }));
+    const reads = Array.from({ length: 100 }, () =>
+      db.sequelize.query("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", { type: QueryTypes.SELECT }),
+    );
     const results = await Promise.allSettled([...writes, ...reads]);
-    assert.deepEqual(results.filter((r) => r.status === 'rejected'), []);
-    const [count] = await db.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", { type: QueryTypes.SELECT });
+    assert.deepEqual(
+      results.filter((r) => r.status === 'rejected'),
+      [],
+    );
+    const [count] = await db.sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM rate_limits WHERE key LIKE 'concurrency-%'", {
+      type: QueryTypes.SELECT,
+    });
     assert.equal(Number(count?.n), 100);
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { afterFailure, lockSecondsLeft, type ThrottleState } from '../src/modules/accounts/lockout.js';
 import { identifierFromName, normalizeIdentifier, throttleKey } from '../src/modules/accounts/identifiers.js';
+import { afterFailure, lockSecondsLeft, type ThrottleState } from '../src/modules/accounts/lockout.js';
 import { checkPasswordPolicy } from '../src/platform/crypto/passwords.js';
 import { WriteQueue } from '../src/platform/db/write-queue.js';
 
@@ -11,16 +11,21 @@ const policy = { threshold: 5, lockMinutes: 15 };
 describe('lockout rules', () => {
   it('locks exactly at the threshold, for the configured minutes, whatever the threshold', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 60 }), fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }), (threshold, lockMinutes, now) => {
-        let state: ThrottleState | null = null;
-        for (let i = 1; i < threshold; i++) {
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }),
+        (threshold, lockMinutes, now) => {
+          let state: ThrottleState | null = null;
+          for (let i = 1; i < threshold; i++) {
+            state = afterFailure(state, now, { threshold, lockMinutes });
+            assert.equal(lockSecondsLeft(state, now), 0);
+          }
           state = afterFailure(state, now, { threshold, lockMinutes });
-          assert.equal(lockSecondsLeft(state, now), 0);
-        }
-        state = afterFailure(state, now, { threshold, lockMinutes });
-        assert.equal(lockSecondsLeft(state, now), lockMinutes * 60);
-        assert.equal(lockSecondsLeft(state, new Date(now.getTime() + lockMinutes * 60_000)), 0, 'the lock ends by itself');
-      }),
+          assert.equal(lockSecondsLeft(state, now), lockMinutes * 60);
+          assert.equal(lockSecondsLeft(state, new Date(now.getTime() + lockMinutes * 60_000)), 0, 'the lock ends by itself');
+        },
+      ),
     );
   });
 
@@ -69,7 +74,7 @@ describe('password policy', () => {
   it('accepts long passphrases whatever their characters, up to 256', () => {
     assert.equal(checkPasswordPolicy('le chat dort sur la Loire', { identifier: 'x.y' }), null);
     assert.equal(checkPasswordPolicy('åß∂ƒ©˙∆˚¬…æ≈ç√', { identifier: 'x.y' }), null);
-    assert.equal(checkPasswordPolicy('v'.repeat(200) + 'w-long one', { identifier: 'x.y' }), null);
+    assert.equal(checkPasswordPolicy(`${'v'.repeat(200)}w-long one`, { identifier: 'x.y' }), null);
   });
 
   it('refuses what is short, common, padded common words, or contains the identifier', () => {
@@ -90,17 +95,22 @@ describe('write queue', () => {
     const queue = new WriteQueue();
     const log: string[] = [];
     let running = 0;
-    const job = (name: string, fail = false) => async () => {
-      running++;
-      assert.equal(running, 1, 'never two at once');
-      await new Promise((r) => setTimeout(r, 5));
-      log.push(name);
-      running--;
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const job =
+      (name: string, fail = false) =>
+      async () => {
+        running++;
+        assert.equal(running, 1, 'never two at once');
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(name);
+        running--;
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([queue.run(job('a')), queue.run(job('b', true)), queue.run(job('c'))]);
     assert.deepEqual(log, ['a', 'b', 'c']);
-    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
   });
 });

@@ -1,7 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { AuthenticationError, errorFromResponse, NetworkError, PortailApiError } from './errors.js';
 import type { components, paths } from './schema.js';
-import { AuthenticationError, NetworkError, errorFromResponse, PortailApiError } from './errors.js';
-import { SessionStore, type Me, type SessionGrant } from './session.js';
+import { type Me, type SessionGrant, SessionStore } from './session.js';
 
 type Schemas = components['schemas'];
 export type CommunePublic = Schemas['CommunePublic'];

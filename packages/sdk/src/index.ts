@@ -1,17 +1,17 @@
-export { PortailClient, createPortailClient } from './client.js';
 export type {
-  PortailClientOptions,
-  CommunePublic,
-  Family,
-  FamilyPage,
-  FamilySummary,
-  CreateFamilyRequest,
   AccountSummary,
   Banner,
   BannerInput,
+  CommunePublic,
+  CreateFamilyRequest,
+  Family,
+  FamilyPage,
+  FamilySummary,
   Health,
+  PortailClientOptions,
 } from './client.js';
-export { SessionStore } from './session.js';
-export type { Me, SessionGrant, SessionListener } from './session.js';
+export { createPortailClient, PortailClient } from './client.js';
 export * from './errors.js';
-export type { paths, components, operations } from './schema.js';
+export type { components, operations, paths } from './schema.js';
+export type { Me, SessionGrant, SessionListener } from './session.js';
+export { SessionStore } from './session.js';

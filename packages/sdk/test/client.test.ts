@@ -1,21 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Session } from '../../reference-server/src/modules/accounts/account.models.js';
+import {
+  activatedParent,
+  PARENT_PASSWORD,
+  STAFF_PASSWORD,
+  startTestServer,
+  type TestServer,
+} from '../../reference-server/test/support/harness.js';
+import { tokenFromMail } from '../../reference-server/test/support/mail-catcher.js';
+import { backend } from '../../reference-server/test/support/test-database.js';
 import {
   AccountLockedError,
   AuthenticationError,
+  createPortailClient,
   ForbiddenError,
   InvalidCredentialsError,
+  type Me,
   NetworkError,
   PortailApiError,
-  ValidationError,
-  createPortailClient,
-  type Me,
   type PortailClient,
+  ValidationError,
 } from '../src/index.js';
-import { Session } from '../../reference-server/src/modules/accounts/account.models.js';
-import { activatedParent, PARENT_PASSWORD, startTestServer, STAFF_PASSWORD, type TestServer } from '../../reference-server/test/support/harness.js';
-import { tokenFromMail } from '../../reference-server/test/support/mail-catcher.js';
-import { backend } from '../../reference-server/test/support/test-database.js';
 import { closedPort, familyBody, recordingFetch } from './support.js';
 
 describe('PortailClient against the reference server', () => {
@@ -377,14 +383,15 @@ describe('PortailClient against the reference server', () => {
       const seen = [];
       for await (const family of walker.iterateFamilies({ q: 'Paginee', limit: 2 })) seen.push(family);
 
-      assert.deepEqual(
-        seen.map((f) => f.id).sort(),
-        created.map((f) => f.id).sort(),
-      );
+      assert.deepEqual(seen.map((f) => f.id).sort(), created.map((f) => f.id).sort());
       assert.equal(new Set(seen.map((f) => f.id)).size, 5, 'no family twice');
       const numbers = seen.map((f) => f.number);
       assert.deepEqual(numbers, [...numbers].sort(), 'in number order');
-      assert.deepEqual(numbers, created.map((f) => f.number), 'creation order is number order');
+      assert.deepEqual(
+        numbers,
+        created.map((f) => f.number),
+        'creation order is number order',
+      );
       assert.equal(recorder.to(/\/staff\/families$/).length, 3, 'three pages of at most 2');
       for (const family of seen) {
         assert.equal(family.childCount, 1);

@@ -4,17 +4,17 @@ import {
   AccountLockedError,
   AuthenticationError,
   ConflictError,
+  errorFromResponse,
   ForbiddenError,
   InvalidCredentialsError,
   InvalidTokenError,
   NotFoundError,
   PortailApiError,
+  type Problem,
   RateLimitError,
   ServiceUnavailableError,
   ValidationError,
   WeakPasswordError,
-  errorFromResponse,
-  type Problem,
 } from '../src/index.js';
 
 const problem = (status: number, code: string, extra: Partial<Problem> = {}) => ({
@@ -114,7 +114,10 @@ describe('errorFromResponse (no server)', () => {
     const limited = errorFromResponse(429, problem(429, 'rate_limited', { retryAfter: 0 }));
     assert.equal(limited.retryAfter, 0);
 
-    const invalid = errorFromResponse(400, problem(400, 'validation_failed', { errors: [{ path: '/address/postalCode', message: 'must match pattern' }] }));
+    const invalid = errorFromResponse(
+      400,
+      problem(400, 'validation_failed', { errors: [{ path: '/address/postalCode', message: 'must match pattern' }] }),
+    );
     assert.ok(invalid instanceof ValidationError);
     assert.deepEqual(invalid.fieldErrors, [{ path: '/address/postalCode', message: 'must match pattern' }]);
 

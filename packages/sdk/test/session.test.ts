@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SessionStore, type Me, type SessionGrant } from '../src/index.js';
+import { type Me, type SessionGrant, SessionStore } from '../src/index.js';
 
-const account = (id: string): Me => ({ id, identifier: id, kind: 'guardian', roles: [], displayName: id, familyId: null, commune: 'alpha' });
-const grant = (id: string, token: string, expiresIn = 600, expiresAt = new Date(Date.now() + expiresIn * 1000).toISOString()): SessionGrant => ({
+const account = (id: string): Me => ({
+  id,
+  identifier: id,
+  kind: 'guardian',
+  roles: [],
+  displayName: id,
+  familyId: null,
+  commune: 'alpha',
+});
+const grant = (
+  id: string,
+  token: string,
+  expiresIn = 600,
+  expiresAt = new Date(Date.now() + expiresIn * 1000).toISOString(),
+): SessionGrant => ({
   accessToken: token,
   tokenType: 'Bearer',
   expiresIn,

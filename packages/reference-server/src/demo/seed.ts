@@ -4,8 +4,8 @@ import { Account } from '../modules/accounts/account.models.js';
 import { createGuardianAccount } from '../modules/accounts/guardian-accounts.js';
 import { Commune } from '../modules/communes/commune.model.js';
 import { createCommune, createStaffAccount } from '../modules/communes/provisioning.js';
-import { insertFamily, type CreateFamilyBody } from '../modules/families/family-service.js';
 import { Guardian } from '../modules/families/family.models.js';
+import { type CreateFamilyBody, insertFamily } from '../modules/families/family-service.js';
 
 /**
  * The demo commune. Its passwords are public on purpose (printed at start, in the
@@ -34,7 +34,9 @@ const families: CreateFamilyBody[] = [
   {
     address: { line1: '3 impasse du Moulin', line2: 'Bâtiment B', postalCode: '44130', city: 'Val-de-Loire' },
     quotientFamilial: 540,
-    guardians: [{ firstName: 'Nadia', lastName: 'Bernard', relation: 'mother', email: 'nadia.bernard@example.fr', phone: '07 11 22 33 44' }],
+    guardians: [
+      { firstName: 'Nadia', lastName: 'Bernard', relation: 'mother', email: 'nadia.bernard@example.fr', phone: '07 11 22 33 44' },
+    ],
     children: [{ firstName: 'Inès', lastName: 'Bernard', birthDate: '2016-06-21', school: 'École élémentaire Jules-Ferry', grade: 'CM1' }],
   },
   {

@@ -1,7 +1,7 @@
-import { loadConfig, type Config } from '../../src/platform/config.js';
-import { listen, prepare, type RunningServer } from '../../src/server.js';
-import { createCommune, createStaffAccount } from '../../src/modules/communes/provisioning.js';
 import type { Commune } from '../../src/modules/communes/commune.model.js';
+import { createCommune, createStaffAccount } from '../../src/modules/communes/provisioning.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { listen, prepare, type RunningServer } from '../../src/server.js';
 import { MailCatcher, tokenFromMail } from './mail-catcher.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -14,7 +14,10 @@ export interface TestServer {
   mail: MailCatcher;
   communes: { a: Commune; b: Commune };
   /** fetch against the server, JSON in and out. */
-  api(path: string, init?: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<ApiResult>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> },
+  ): Promise<ApiResult>;
   login(commune: string, identifier: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -41,15 +44,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database: TestDatabase = await createTestDatabase();
   const mail = new MailCatcher();
   const smtpPort = options.smtp === false ? 0 : await mail.start();
-  const base = loadConfig({}, {
-    dataDir: database.dataDir,
-    databaseUrl: database.databaseUrl,
-    port: 0,
-    smtp: options.smtp === false ? null : { host: '127.0.0.1', port: smtpPort, secure: false, user: null, password: null },
-    validateResponses: true,
-    rateLimits: { loginPerIp: 10_000, tokenPerIp: 10_000, forgotPerIp: 10_000, apiPerIp: 100_000, windowMinutes: 15 },
-    ...options.config,
-  });
+  const base = loadConfig(
+    {},
+    {
+      dataDir: database.dataDir,
+      databaseUrl: database.databaseUrl,
+      port: 0,
+      smtp: options.smtp === false ? null : { host: '127.0.0.1', port: smtpPort, secure: false, user: null, password: null },
+      validateResponses: true,
+      rateLimits: { loginPerIp: 10_000, tokenPerIp: 10_000, forgotPerIp: 10_000, apiPerIp: 100_000, windowMinutes: 15 },
+      ...options.config,
+    },
+  );
   const ctx = await prepare(base);
   const server = await listen(ctx, 0);
   ctx.config.publicBaseUrl = server.url;
@@ -63,8 +69,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.lockoutThreshold ? { lockoutThreshold: options.lockoutThreshold } : {}),
   });
   const b = await createCommune(ctx, { slug: 'beta', name: 'Bêta-les-Bains', portalUrl, allowedOrigins: ['https://www.beta.example'] });
-  for (const [commune, slug] of [[a, 'alpha'], [b, 'beta']] as const) {
-    await createStaffAccount(ctx, commune, { identifier: `admin.${slug}`, email: `admin@${slug}.example`, displayName: `Admin ${slug}`, roles: ['admin', 'agent'], password: STAFF_PASSWORD });
+  for (const [commune, slug] of [
+    [a, 'alpha'],
+    [b, 'beta'],
+  ] as const) {
+    await createStaffAccount(ctx, commune, {
+      identifier: `admin.${slug}`,
+      email: `admin@${slug}.example`,
+      displayName: `Admin ${slug}`,
+      roles: ['admin', 'agent'],
+      password: STAFF_PASSWORD,
+    });
   }
 
   const api: TestServer['api'] = async (path, init = {}) => {
@@ -78,7 +93,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      contentType,
+      body: text && contentType.includes('json') ? JSON.parse(text) : text,
+    };
   };
 
   return {
@@ -101,7 +121,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** A family created by staff through the API, with its first guardian's account created (pending). */
-export async function createFamilyWithAccount(t: TestServer, commune: 'alpha' | 'beta', email: string, names = { first: 'Marie', last: 'Curie' }) {
+export async function createFamilyWithAccount(
+  t: TestServer,
+  commune: 'alpha' | 'beta',
+  email: string,
+  names = { first: 'Marie', last: 'Curie' },
+) {
   const staff = await t.login(commune, `admin.${commune}`, STAFF_PASSWORD);
   const family = await t.api(`/v1/communes/${commune}/staff/families`, {
     token: staff,

@@ -1,6 +1,6 @@
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
   to: string;
@@ -45,7 +45,8 @@ export class MailCatcher {
     for (;;) {
       const found = this.mails.find((m) => m.to.includes(to) && subject.test(m.subject));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`No mail to ${to} matching ${subject} (got: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join('; ')})`);
+      if (Date.now() > deadline)
+        throw new Error(`No mail to ${to} matching ${subject} (got: ${this.mails.map((m) => `${m.to}: ${m.subject}`).join('; ')})`);
       await new Promise<void>((resolve) => {
         this.#waiters.push(resolve);
         setTimeout(resolve, 200);

@@ -1,4 +1,4 @@
-import { PortailClient, type CommunePublic } from '@portail-famille/sdk';
+import { type CommunePublic, PortailClient } from '@portail-famille/sdk';
 
 /**
  * One SDK client per (API base URL, commune) on the page, so every widget pointing at the

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import type { CommunePublic } from '@portail-famille/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from './i18n/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PortailClient } from '@portail-famille/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRestored } from './client-registry.js';
 
 export type TokenKind = 'activate' | 'reset';

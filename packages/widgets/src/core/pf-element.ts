@@ -1,13 +1,13 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { PortailClient } from '@portail-famille/sdk';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PfErrorEvent } from '../events/pf-error-event.js';
 import { clientContext } from './client-context.js';
 import { getClient } from './client-registry.js';
-import { langOf, toLocale, translationFor, type Locale, type Translation } from './i18n/index.js';
+import { type Locale, langOf, type Translation, toLocale, translationFor } from './i18n/index.js';
 import { SessionController } from './session-controller.js';
 import { VERSION } from './version.js';
-import { PfErrorEvent } from '../events/pf-error-event.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 

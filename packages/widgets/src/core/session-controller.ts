@@ -1,5 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Me, PortailClient } from '@portail-famille/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isRestored, restoreOnce } from './client-registry.js';
 
 export interface SessionHost extends ReactiveControllerHost {

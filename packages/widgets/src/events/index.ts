@@ -1,3 +1,3 @@
-export { PfLoginEvent, type PfLoginDetail } from './pf-login-event.js';
+export { type PfErrorDetail, PfErrorEvent } from './pf-error-event.js';
+export { type PfLoginDetail, PfLoginEvent } from './pf-login-event.js';
 export { PfLogoutEvent } from './pf-logout-event.js';
-export { PfErrorEvent, type PfErrorDetail } from './pf-error-event.js';

@@ -1,10 +1,37 @@
+import { defineElement } from '../core/define.js';
+import type { PfErrorEvent } from '../events/pf-error-event.js';
+import type { PfLoginEvent } from '../events/pf-login-event.js';
 import { expectAccessible } from '../testing/a11y.js';
 import { equal, excludes, includes, ok } from '../testing/assert.js';
-import { byButton, byLabel, cleanup, deepActiveElement, hasButton, mount, mountHtml, nextEvent, type, visibleText, waitFor, waitForText } from '../testing/dom.js';
-import { API, BASE, GOOD_PASSWORD, TOKEN, communeInfo, freshCommune, guardianAccount, http, HttpResponse, problem, session, startMockApi, worker } from '../testing/mock-api.js';
-import type { PfLoginEvent } from '../events/pf-login-event.js';
-import type { PfErrorEvent } from '../events/pf-error-event.js';
-import { defineElement } from '../core/define.js';
+import {
+  byButton,
+  byLabel,
+  cleanup,
+  deepActiveElement,
+  hasButton,
+  mount,
+  mountHtml,
+  nextEvent,
+  type,
+  visibleText,
+  waitFor,
+  waitForText,
+} from '../testing/dom.js';
+import {
+  API,
+  BASE,
+  communeInfo,
+  freshCommune,
+  GOOD_PASSWORD,
+  guardianAccount,
+  HttpResponse,
+  http,
+  problem,
+  session,
+  startMockApi,
+  TOKEN,
+  worker,
+} from '../testing/mock-api.js';
 import './pf-login.js';
 import type { PfLogin } from './pf-login.js';
 
@@ -266,7 +293,11 @@ describe('<pf-login>', () => {
       http.get(`${API}${BASE}`, ({ params }) =>
         HttpResponse.json(
           communeInfo(String(params.commune), {
-            banner: { kind: 'maintenance', message: 'Facturation en cours : portail indisponible ce soir.', updatedAt: new Date().toISOString() },
+            banner: {
+              kind: 'maintenance',
+              message: 'Facturation en cours : portail indisponible ce soir.',
+              updatedAt: new Date().toISOString(),
+            },
           }),
         ),
       ),

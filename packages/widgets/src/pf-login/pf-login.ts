@@ -1,14 +1,14 @@
+import { Task } from '@lit/task';
+import type { CommunePublic, PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task } from '@lit/task';
-import type { CommunePublic, PortailClient } from '@portail-famille/sdk';
-import { PfElement } from '../core/pf-element.js';
-import { defineElement } from '../core/define.js';
 import { getCommuneInfo } from '../core/client-registry.js';
+import { defineElement } from '../core/define.js';
 import { bannerTemplate, contactTemplate, heading } from '../core/fragments.js';
+import { type TokenKind, takeTokenFromUrl } from '../core/link-token.js';
+import { PfElement } from '../core/pf-element.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
-import { takeTokenFromUrl, type TokenKind } from '../core/link-token.js';
 import { PfLoginEvent } from '../events/pf-login-event.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import { styles } from './pf-login.styles.js';
@@ -225,8 +225,9 @@ export class PfLogin extends PfElement {
     return html`<div class="field">
       <label for=${field} part="label">${label}</label>
       ${hint ? html`<p id="${field}-hint" part="hint" class="hint">${hint}</p>` : nothing}
-      ${field === 'identifier'
-        ? html`<input
+      ${
+        field === 'identifier'
+          ? html`<input
             id=${field}
             name=${field}
             part="input"
@@ -239,7 +240,7 @@ export class PfLogin extends PfElement {
             .value=${live(this.identifier)}
             @input=${this.#onIdentifierInput}
           />`
-        : html`<input
+          : html`<input
             id=${field}
             name=${field}
             part="input"
@@ -249,7 +250,8 @@ export class PfLogin extends PfElement {
             spellcheck="false"
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing}
-          />`}
+          />`
+      }
       ${this.#fieldError(field)}
     </div>`;
   }

@@ -1,8 +1,34 @@
+import type { PfLoginEvent } from '../events/pf-login-event.js';
 import { expectAccessible } from '../testing/a11y.js';
 import { equal, excludes, includes, ok } from '../testing/assert.js';
-import { byButton, byLabel, cleanup, deepActiveElement, deepQueryAll, mount, nextEvent, type, visibleText, waitFor, waitForText } from '../testing/dom.js';
-import { API, BASE, GOOD_PASSWORD, TOKEN, communeInfo, freshCommune, guardianAccount, http, HttpResponse, problem, session, startMockApi, worker } from '../testing/mock-api.js';
-import type { PfLoginEvent } from '../events/pf-login-event.js';
+import {
+  byButton,
+  byLabel,
+  cleanup,
+  deepActiveElement,
+  deepQueryAll,
+  mount,
+  nextEvent,
+  type,
+  visibleText,
+  waitFor,
+  waitForText,
+} from '../testing/dom.js';
+import {
+  API,
+  BASE,
+  communeInfo,
+  freshCommune,
+  GOOD_PASSWORD,
+  guardianAccount,
+  HttpResponse,
+  http,
+  problem,
+  session,
+  startMockApi,
+  TOKEN,
+  worker,
+} from '../testing/mock-api.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
 
@@ -86,7 +112,15 @@ describe('<pf-portal>', () => {
     worker.use(
       http.post(`${API}${BASE}/auth/login`, ({ params }) =>
         HttpResponse.json(
-          session(guardianAccount(String(params.commune), { id: 'acc_staff', kind: 'staff', roles: ['agent'], displayName: 'Agent Martin', familyId: null })),
+          session(
+            guardianAccount(String(params.commune), {
+              id: 'acc_staff',
+              kind: 'staff',
+              roles: ['agent'],
+              displayName: 'Agent Martin',
+              familyId: null,
+            }),
+          ),
         ),
       ),
     );

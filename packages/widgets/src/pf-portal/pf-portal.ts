@@ -1,16 +1,16 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
 import type { CommunePublic, Family, Me, PortailClient } from '@portail-famille/sdk';
-import { PfElement } from '../core/pf-element.js';
-import { defineElement } from '../core/define.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { clientContext } from '../core/client-context.js';
 import { getCommuneInfo } from '../core/client-registry.js';
+import { defineElement } from '../core/define.js';
 import { bannerTemplate, heading } from '../core/fragments.js';
 import { formatCivilDate, type Translation } from '../core/i18n/index.js';
-import { problemMessage } from '../core/problem-messages.js';
 import { LinkTokenController } from '../core/link-token.js';
+import { PfElement } from '../core/pf-element.js';
+import { problemMessage } from '../core/problem-messages.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { styles } from './pf-portal.styles.js';
@@ -148,12 +148,14 @@ export class PfPortal extends PfElement {
     return html`<header part="header" class="header">
         ${commune.logoUrl ? html`<img part="logo" class="logo" src=${commune.logoUrl} alt="" />` : nothing}
         <div class="title">${heading(this.headingLevel, t.portalTitle(commune.name), 'portal-heading')}</div>
-        ${account && !this.#link.ending
-          ? html`<div part="account" class="account">
+        ${
+          account && !this.#link.ending
+            ? html`<div part="account" class="account">
               <span>${t.loggedInAs(account.displayName)}</span>
               <button class="button secondary" part="logout" type="button" @click=${this.#onLogout}>${t.signOut}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </header>
       ${bannerTemplate(commune, t)}
       <div part="content" class="content">${this.#content(account)}</div>`;
@@ -238,9 +240,10 @@ export class PfPortal extends PfElement {
         )}
       </ul>
       ${heading(sub, t.children)}
-      ${family.children.length === 0
-        ? html`<p>${t.noChildren}</p>`
-        : html`<ul class="cards">
+      ${
+        family.children.length === 0
+          ? html`<p>${t.noChildren}</p>`
+          : html`<ul class="cards">
             ${family.children.map(
               (c) => html`<li part="card" class="card">
                 <p class="name">${c.firstName} ${c.lastName}</p>
@@ -254,7 +257,8 @@ export class PfPortal extends PfElement {
                 </dl>
               </li>`,
             )}
-          </ul>`}`;
+          </ul>`
+      }`;
   }
 
   readonly #onLogin = (): void => {

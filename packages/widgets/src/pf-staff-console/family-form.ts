@@ -1,10 +1,10 @@
+import { type CreateFamilyRequest, type Family, type PortailClient, ValidationError } from '@portail-famille/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ValidationError, type CreateFamilyRequest, type Family, type PortailClient } from '@portail-famille/sdk';
+import { heading } from '../core/fragments.js';
 import type { FamilyFormField, Translation } from '../core/i18n/index.js';
 import type { Guardian } from '../core/types.js';
-import { heading } from '../core/fragments.js';
 import { staffProblemMessage } from './staff-problems.js';
 
 type Relation = Guardian['relation'];
@@ -60,8 +60,19 @@ export const fieldId = (path: FieldPath): string => `nf-${path.replace(/\./g, '-
 function fieldOf(path: FieldPath): FamilyFormField | null {
   const last = path.split('.').pop() ?? '';
   const known: readonly FamilyFormField[] = [
-    'line1', 'line2', 'postalCode', 'city', 'quotientFamilial', 'firstName', 'lastName',
-    'relation', 'email', 'phone', 'birthDate', 'school', 'grade',
+    'line1',
+    'line2',
+    'postalCode',
+    'city',
+    'quotientFamilial',
+    'firstName',
+    'lastName',
+    'relation',
+    'email',
+    'phone',
+    'birthDate',
+    'school',
+    'grade',
   ];
   return (known as readonly string[]).includes(last) ? (last as FamilyFormField) : null;
 }
@@ -150,9 +161,11 @@ export class FamilyFormController implements ReactiveController {
         </fieldset>
         ${d.guardians.map((g, i) => this.#guardianFieldset(t, g, i))}
         <div class="form-actions">
-          ${d.guardians.length < 2
-            ? html`<button class="button secondary" type="button" @click=${this.#addGuardian}>${s.addGuardian}</button>`
-            : html`<button class="button secondary" type="button" @click=${this.#removeGuardian}>${s.removeGuardian}</button>`}
+          ${
+            d.guardians.length < 2
+              ? html`<button class="button secondary" type="button" @click=${this.#addGuardian}>${s.addGuardian}</button>`
+              : html`<button class="button secondary" type="button" @click=${this.#removeGuardian}>${s.removeGuardian}</button>`
+          }
         </div>
         ${heading(level, t.children, 'nf-children-heading')}
         ${d.children.length === 0 ? html`<p class="hint">${s.noChildYet}</p>` : nothing}
@@ -361,7 +374,11 @@ export class FamilyFormController implements ReactiveController {
   #orderedPaths(): FieldPath[] {
     const d = this.#draft;
     return [
-      'address.line1', 'address.line2', 'address.postalCode', 'address.city', 'quotientFamilial',
+      'address.line1',
+      'address.line2',
+      'address.postalCode',
+      'address.city',
+      'quotientFamilial',
       ...d.guardians.flatMap((_, i) => ['firstName', 'lastName', 'relation', 'email', 'phone'].map((f) => `guardians.${i}.${f}`)),
       ...d.children.flatMap((_, i) => ['firstName', 'lastName', 'birthDate', 'school', 'grade'].map((f) => `children.${i}.${f}`)),
     ];

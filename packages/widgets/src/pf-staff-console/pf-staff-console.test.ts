@@ -1,3 +1,5 @@
+import type { Family, Me } from '@portail-famille/sdk';
+import type { PfErrorEvent } from '../events/pf-error-event.js';
 import { expectAccessible } from '../testing/a11y.js';
 import { equal, excludes, includes, ok } from '../testing/assert.js';
 import {
@@ -16,10 +18,8 @@ import {
   waitFor,
   waitForText,
 } from '../testing/dom.js';
-import { API, BASE, GOOD_PASSWORD, freshCommune, http, problem, startMockApi, worker } from '../testing/mock-api.js';
-import { sampleFamilies, staffAccount, STAFF_PASSWORD, useStaffApi, type StaffApi } from '../testing/mock-staff.js';
-import type { Family, Me } from '@portail-famille/sdk';
-import type { PfErrorEvent } from '../events/pf-error-event.js';
+import { API, BASE, freshCommune, GOOD_PASSWORD, http, problem, startMockApi, worker } from '../testing/mock-api.js';
+import { STAFF_PASSWORD, type StaffApi, sampleFamilies, staffAccount, useStaffApi } from '../testing/mock-staff.js';
 import '../staff.js';
 import type { PfStaffConsole } from './pf-staff-console.js';
 
@@ -108,7 +108,17 @@ describe('<pf-staff-console>', () => {
       ...sampleFamilies()[1]!,
       id: `fam_${i}`,
       number: `F-${String(i + 1).padStart(4, '0')}`,
-      guardians: [{ id: `g_${i}`, firstName: 'Anne', lastName: i === 21 ? 'Lefèvre' : `Durand${i}`, relation: 'mother', email: `a${i}@example.fr`, phone: null, account: null }],
+      guardians: [
+        {
+          id: `g_${i}`,
+          firstName: 'Anne',
+          lastName: i === 21 ? 'Lefèvre' : `Durand${i}`,
+          relation: 'mother',
+          email: `a${i}@example.fr`,
+          phone: null,
+          account: null,
+        },
+      ],
       children: i % 2 ? [] : sampleFamilies()[0]!.children,
     }));
     const setup = await openConsole(['agent'], { families: many });
@@ -181,10 +191,7 @@ describe('<pf-staff-console>', () => {
     const claire = byGroup(root, 'Claire Moreau');
     await expectAccessible(element);
     byButton(claire, 'Créer le compte').click();
-    await waitForText(
-      claire,
-      'Compte créé : identifiant claire.moreau. Un e-mail d’activation a été envoyé à claire.moreau@example.fr.',
-    );
+    await waitForText(claire, 'Compte créé : identifiant claire.moreau. Un e-mail d’activation a été envoyé à claire.moreau@example.fr.');
     const status = claire.querySelector('[role="status"]');
     includes(status?.textContent ?? '', 'Compte créé', 'the confirmation is in a live region');
     await waitForText(claire, 'En attente d’activation');
@@ -262,7 +269,13 @@ describe('<pf-staff-console>', () => {
     await expectAccessible(billing.element);
     const root = billing.root;
     includes(visibleText(billing.element), 'Pas de compte');
-    for (const name of ['Créer le compte', 'Renvoyer le lien d’activation', 'Débloquer le compte', 'Nouvelle famille', 'Bandeau d’information']) {
+    for (const name of [
+      'Créer le compte',
+      'Renvoyer le lien d’activation',
+      'Débloquer le compte',
+      'Nouvelle famille',
+      'Bandeau d’information',
+    ]) {
       ok(!hasButton(root, name), `billing does not see « ${name} »`);
     }
     ok(!root.querySelector('input[id^="identifier-"]'), 'no identifier field');
@@ -374,7 +387,10 @@ describe('<pf-staff-console>', () => {
     const postalCode = byLabel(root, 'Code postal');
     equal(postalCode.getAttribute('aria-invalid'), 'true');
     const describedBy = postalCode.getAttribute('aria-describedby') ?? '';
-    includes(root.getElementById(describedBy.split(' ').find((id) => id.endsWith('-error'))!)?.textContent ?? '', 'Indiquez un code postal de 5 chiffres.');
+    includes(
+      root.getElementById(describedBy.split(' ').find((id) => id.endsWith('-error'))!)?.textContent ?? '',
+      'Indiquez un code postal de 5 chiffres.',
+    );
     const email = byLabel(byGroup(root, 'Responsable légal 1'), 'Adresse e-mail');
     equal(email.getAttribute('aria-invalid'), 'true');
     includes(visibleText(byGroup(root, 'Responsable légal 1')), 'Saisissez une adresse e-mail valide');

@@ -1,25 +1,25 @@
+import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
+import type { Banner, CommunePublic, Family, FamilySummary, Me, PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { Banner, CommunePublic, Family, FamilySummary, Me, PortailClient } from '@portail-famille/sdk';
-import { PfElement } from '../core/pf-element.js';
-import { defineElement } from '../core/define.js';
 import { clientContext } from '../core/client-context.js';
 import { getCommuneInfo } from '../core/client-registry.js';
+import { defineElement } from '../core/define.js';
 import { heading } from '../core/fragments.js';
 import { formatCivilDate } from '../core/i18n/index.js';
 import { LinkTokenController } from '../core/link-token.js';
+import { PfElement } from '../core/pf-element.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
 import type { Guardian } from '../core/types.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
 import { FamilyFormController } from './family-form.js';
-import { staffProblemMessage } from './staff-problems.js';
 import { styles } from './pf-staff-console.styles.js';
+import { staffProblemMessage } from './staff-problems.js';
 
 type Section = 'families' | 'new-family' | 'banner';
 type AccountAction = 'create' | 'resend' | 'unlock';
@@ -170,7 +170,8 @@ export class PfStaffConsole extends PfElement {
     const account = this.session.account;
     if (account?.kind === 'staff' && this.session.ready && !this.#link.ending) {
       if (this.section === 'families' && this.listState === 'idle') void this.#loadFamilies(false);
-      if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending) void this.#loadBanner();
+      if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
+        void this.#loadBanner();
     }
   }
 
@@ -246,12 +247,14 @@ export class PfStaffConsole extends PfElement {
     const account = this.#link.ending ? null : this.session.account;
     return html`<header part="header" class="header">
         <div class="title" part="title">${heading(this.headingLevel, t.staff.consoleTitle(commune.name), 'console-heading')}</div>
-        ${account
-          ? html`<div part="account" class="account">
+        ${
+          account
+            ? html`<div part="account" class="account">
               <span>${t.loggedInAs(account.displayName)}</span>
               <button class="button secondary" part="logout" type="button" @click=${this.#onLogout}>${t.signOut}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </header>
       <div part="content" class="content">${this.#content(account)}</div>`;
   }
@@ -273,12 +276,13 @@ export class PfStaffConsole extends PfElement {
     if (account.kind !== 'staff') return html`<p class="notice info" part="guardian-notice">${t.staff.guardianNotice}</p>`;
     if (account.roles.length === 0) return html`<p class="notice info">${t.staff.noStaffRole}</p>`;
     const can = abilitiesOf(account);
+    const families = { id: 'families' as const, label: t.staff.families };
     const sections: { id: Section; label: string }[] = [
-      { id: 'families', label: t.staff.families },
+      families,
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
     ];
-    const current = sections.find((s) => s.id === this.section) ?? sections[0]!;
+    const current = sections.find((s) => s.id === this.section) ?? families;
     return html`<nav part="nav" class="nav" aria-label=${t.staff.sectionsLabel}>
         <ul>
           ${sections.map(
@@ -293,13 +297,15 @@ export class PfStaffConsole extends PfElement {
       <p id="status" part="status" role="status" class="notice success">${this.notice}</p>
       <section class="section" aria-labelledby="section-heading">
         ${heading(this.headingLevel + 1, current.label, 'section-heading')}
-        ${current.id === 'families'
-          ? this.familyId
-            ? this.#familyDetail(can)
-            : this.#familyList()
-          : current.id === 'new-family'
-            ? this.#form.render(t, this.headingLevel + 2)
-            : this.#bannerSection()}
+        ${
+          current.id === 'families'
+            ? this.familyId
+              ? this.#familyDetail(can)
+              : this.#familyList()
+            : current.id === 'new-family'
+              ? this.#form.render(t, this.headingLevel + 2)
+              : this.#bannerSection()
+        }
       </section>`;
   }
 
@@ -343,19 +349,20 @@ export class PfStaffConsole extends PfElement {
             <button class="button" type="submit" ?disabled=${loading}>${s.searchSubmit}</button>
           </div>
         </div>
-        ${this.searched
-          ? html`<button class="link-button" type="button" @click=${this.#showAll}>${s.searchAll}</button>`
-          : nothing}
+        ${this.searched ? html`<button class="link-button" type="button" @click=${this.#showAll}>${s.searchAll}</button>` : nothing}
       </form>
       <p id="list-status" role="status" class="list-status">${this.#listStatus()}</p>
-      ${this.listState === 'error'
-        ? html`<div class="notice danger" role="alert" part="error">
+      ${
+        this.listState === 'error'
+          ? html`<div class="notice danger" role="alert" part="error">
             <p>${staffProblemMessage(this.listError, t)}</p>
             <button class="button secondary" type="button" @click=${() => void this.#loadFamilies(this.families.length > 0)}>${t.retry}</button>
           </div>`
-        : nothing}
-      ${this.families.length > 0
-        ? html`<ul part="family-list" class="family-list" aria-label=${s.familyListLabel}>
+          : nothing
+      }
+      ${
+        this.families.length > 0
+          ? html`<ul part="family-list" class="family-list" aria-label=${s.familyListLabel}>
             ${repeat(
               this.families,
               (f) => f.id,
@@ -370,12 +377,15 @@ export class PfStaffConsole extends PfElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
-      ${this.nextCursor && this.listState !== 'error'
-        ? html`<button class="button secondary more" type="button" ?disabled=${this.listState === 'more'} @click=${() => void this.#loadFamilies(true)}>
+          : nothing
+      }
+      ${
+        this.nextCursor && this.listState !== 'error'
+          ? html`<button class="button secondary more" type="button" ?disabled=${this.listState === 'more'} @click=${() => void this.#loadFamilies(true)}>
             ${this.listState === 'more' ? s.loadingMore : s.moreFamilies}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #listStatus(): string {
@@ -419,7 +429,9 @@ export class PfStaffConsole extends PfElement {
       });
       if (generation !== this.#listGeneration) return;
       const firstNew = page.items[0];
-      this.families = more ? [...this.families, ...page.items.filter((f) => !this.families.some((known) => known.id === f.id))] : page.items;
+      this.families = more
+        ? [...this.families, ...page.items.filter((f) => !this.families.some((known) => known.id === f.id))]
+        : page.items;
       this.nextCursor = page.nextCursor ?? null;
       this.listState = 'done';
       // « Voir plus »: the reader continues from the first family just added.
@@ -500,9 +512,10 @@ export class PfStaffConsole extends PfElement {
           )}
         </ul>
         ${heading(sub, t.children)}
-        ${family.children.length === 0
-          ? html`<p>${t.staff.childCount(0)}</p>`
-          : html`<ul class="cards">
+        ${
+          family.children.length === 0
+            ? html`<p>${t.staff.childCount(0)}</p>`
+            : html`<ul class="cards">
               ${family.children.map(
                 (c) => html`<li part="card" class="card">
                   <p class="name">${c.firstName} ${c.lastName}</p>
@@ -516,7 +529,8 @@ export class PfStaffConsole extends PfElement {
                   </dl>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
       </article>`;
   }
 
@@ -543,20 +557,26 @@ export class PfStaffConsole extends PfElement {
       <p role="status" part="status" class="notice success" id="guardian-${g.id}-status">${message?.kind === 'success' ? message.text : nothing}</p>
       <div role="alert" part="error" class="notice danger" id="guardian-${g.id}-alert">${message?.kind === 'error' ? html`<p>${message.text}</p>` : nothing}</div>
       ${can.manage && st.canCreate ? this.#createAccountForm(g, busyHere('create')) : nothing}
-      ${can.manage && (st.canResend || st.canUnlock)
-        ? html`<div class="card-actions">
-            ${st.canUnlock
-              ? html`<button class="button" type="button" ?disabled=${busy !== null} @click=${() => void this.#accountAction(g, 'unlock')}>
+      ${
+        can.manage && (st.canResend || st.canUnlock)
+          ? html`<div class="card-actions">
+            ${
+              st.canUnlock
+                ? html`<button class="button" type="button" ?disabled=${busy !== null} @click=${() => void this.#accountAction(g, 'unlock')}>
                   ${busyHere('unlock') ? s.unlocking : s.unlockAccount}
                 </button>`
-              : nothing}
-            ${st.canResend
-              ? html`<button class="button secondary" type="button" ?disabled=${busy !== null} @click=${() => void this.#accountAction(g, 'resend')}>
+                : nothing
+            }
+            ${
+              st.canResend
+                ? html`<button class="button secondary" type="button" ?disabled=${busy !== null} @click=${() => void this.#accountAction(g, 'resend')}>
                   ${busyHere('resend') ? s.resending : s.resendActivation}
                 </button>`
-              : nothing}
+                : nothing
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -617,11 +637,13 @@ export class PfStaffConsole extends PfElement {
         text = s.accountCreated(account.identifier, account.email);
         const { [g.id]: _typed, ...rest } = this.identifiers;
         this.identifiers = rest;
+      } else if (!g.account) {
+        throw new Error('resend and unlock are offered only for a guardian with an account');
       } else if (action === 'resend') {
-        const account = await client.resendActivation(g.account!.id);
+        const account = await client.resendActivation(g.account.id);
         text = s.activationResent(account.email);
       } else {
-        await client.unlockAccount(g.account!.id);
+        await client.unlockAccount(g.account.id);
         text = s.accountUnlocked;
       }
       this.guardianMessage = { guardianId: g.id, kind: 'success', text };
@@ -711,9 +733,9 @@ export class PfStaffConsole extends PfElement {
     return html`<p>${s.bannerIntro}</p>
       ${heading(sub, s.currentBanner)} ${current}
       <p id="banner-status" role="status" part="status" class="notice success">${this.bannerNotice}</p>
-      <div id="banner-alert" role="alert" part="error" class="notice danger">${this.bannerError !== null && this.banner !== undefined
-        ? html`<p>${staffProblemMessage(this.bannerError, t)}</p>`
-        : nothing}</div>
+      <div id="banner-alert" role="alert" part="error" class="notice danger">${
+        this.bannerError !== null && this.banner !== undefined ? html`<p>${staffProblemMessage(this.bannerError, t)}</p>` : nothing
+      }</div>
       <form part="form" class="banner-form" novalidate @submit=${this.#onPublish}>
         <fieldset class="choices">
           <legend>${s.bannerKind}</legend>
@@ -750,11 +772,13 @@ export class PfStaffConsole extends PfElement {
           <button class="button" part="submit" type="submit" ?disabled=${this.bannerBusy !== null}>
             ${this.bannerBusy === 'publish' ? s.publishing : s.publishBanner}
           </button>
-          ${this.banner
-            ? html`<button class="button secondary" type="button" ?disabled=${this.bannerBusy !== null} @click=${this.#onClearBanner}>
+          ${
+            this.banner
+              ? html`<button class="button secondary" type="button" ?disabled=${this.bannerBusy !== null} @click=${this.#onClearBanner}>
                 ${this.bannerBusy === 'clear' ? s.clearing : s.clearBanner}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
       </form>`;
   }

@@ -1,5 +1,5 @@
-import { problemCode, problemMessage } from '../core/problem-messages.js';
 import type { Translation } from '../core/i18n/index.js';
+import { problemCode, problemMessage } from '../core/problem-messages.js';
 
 /** One French (or English) sentence for a failed staff call; falls back to the common messages. */
 export function staffProblemMessage(error: unknown, t: Translation): string {

@@ -51,7 +51,12 @@ const norm = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').
 /** The form control whose label reads `text`. */
 export function byLabel(root: ParentNode, text: string): HTMLInputElement {
   const label = deepQueryAll<HTMLLabelElement>(root, 'label').find((l) => norm(l.textContent) === text);
-  if (!label) throw new Error(`No label « ${text} » (labels: ${deepQueryAll(root, 'label').map((l) => norm(l.textContent)).join(' | ')})`);
+  if (!label)
+    throw new Error(
+      `No label « ${text} » (labels: ${deepQueryAll(root, 'label')
+        .map((l) => norm(l.textContent))
+        .join(' | ')})`,
+    );
   const control = label.control;
   if (!(control instanceof HTMLInputElement)) throw new Error(`Label « ${text} » is tied to no input`);
   return control;
@@ -60,7 +65,12 @@ export function byLabel(root: ParentNode, text: string): HTMLInputElement {
 /** The button whose name reads `name`. */
 export function byButton(root: ParentNode, name: string): HTMLButtonElement {
   const button = deepQueryAll<HTMLButtonElement>(root, 'button').find((b) => norm(b.textContent) === name);
-  if (!button) throw new Error(`No button « ${name} » (buttons: ${deepQueryAll(root, 'button').map((b) => norm(b.textContent)).join(' | ')})`);
+  if (!button)
+    throw new Error(
+      `No button « ${name} » (buttons: ${deepQueryAll(root, 'button')
+        .map((b) => norm(b.textContent))
+        .join(' | ')})`,
+    );
   return button;
 }
 
@@ -113,18 +123,30 @@ export function nextEvent<E extends Event>(target: EventTarget, name: string): P
 }
 
 /** The form control (input, select or textarea) whose label reads `text`. */
-export function byLabelControl<E extends HTMLElement = HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement>(root: ParentNode, text: string): E {
+export function byLabelControl<E extends HTMLElement = HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement>(
+  root: ParentNode,
+  text: string,
+): E {
   const label = deepQueryAll<HTMLLabelElement>(root, 'label').find((l) => norm(l.textContent) === text);
-  if (!label?.control) throw new Error(`No control labelled « ${text} » (labels: ${deepQueryAll(root, 'label').map((l) => norm(l.textContent)).join(' | ')})`);
+  if (!label?.control)
+    throw new Error(
+      `No control labelled « ${text} » (labels: ${deepQueryAll(root, 'label')
+        .map((l) => norm(l.textContent))
+        .join(' | ')})`,
+    );
   return label.control as E;
 }
 
 /** The fieldset (or `role="group"`) whose legend or label reads `name`. */
 export function byGroup(root: ParentNode, name: string): HTMLElement {
-  const fieldset = deepQueryAll<HTMLFieldSetElement>(root, 'fieldset').find((f) => norm(f.querySelector('legend')?.textContent ?? '') === name);
+  const fieldset = deepQueryAll<HTMLFieldSetElement>(root, 'fieldset').find(
+    (f) => norm(f.querySelector('legend')?.textContent ?? '') === name,
+  );
   if (fieldset) return fieldset;
   const group = deepQueryAll<HTMLElement>(root, '[role="group"][aria-labelledby]').find((g) => {
-    const labelled = (g.getRootNode() as ParentNode & { getElementById?(id: string): Element | null }).getElementById?.(g.getAttribute('aria-labelledby')!);
+    const labelled = (g.getRootNode() as ParentNode & { getElementById?(id: string): Element | null }).getElementById?.(
+      g.getAttribute('aria-labelledby') ?? '',
+    );
     return norm(labelled?.textContent ?? '') === name;
   });
   if (!group) throw new Error(`No group « ${name} »`);

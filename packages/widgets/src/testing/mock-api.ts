@@ -1,8 +1,9 @@
 // A mock of the Portail Famille API (the contract's paths and problem+json bodies),
 // served by msw's service worker inside the test page.
-import { http, HttpResponse, type HttpHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
+
 import type { CommunePublic, Family, Me } from '@portail-famille/sdk';
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { setupWorker } from 'msw/browser';
 
 export const BASE = '/v1/communes/:commune';
 export const API = globalThis.location.origin;
@@ -68,10 +69,10 @@ export function session(account: Me) {
 
 /** A problem+json response as the server sends it. */
 export function problem(status: number, code: string, extra: Record<string, unknown> = {}): HttpResponse<string> {
-  return new HttpResponse(
-    JSON.stringify({ type: `https://portail-famille.dev/problems/${code}`, title: code, status, code, ...extra }),
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  );
+  return new HttpResponse(JSON.stringify({ type: `https://portail-famille.dev/problems/${code}`, title: code, status, code, ...extra }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 }
 
 /** The default behaviour: one guardian `marie.dupont` whose password is GOOD_PASSWORD; no session cookie. */
@@ -99,4 +100,4 @@ export async function startMockApi(): Promise<void> {
   await worker.start({ quiet: true, onUnhandledRequest: 'error' });
 }
 
-export { http, HttpResponse };
+export { HttpResponse, http };

@@ -1,14 +1,21 @@
 // The staff endpoints of the mock API: a small in-memory commune per test, with the
 // contract's paths, status codes and problem codes.
 import type { AccountSummary, Banner, Family, FamilySummary, Me } from '@portail-famille/sdk';
-import { API, BASE, guardianAccount, http, HttpResponse, problem, session, worker } from './mock-api.js';
+import { API, BASE, guardianAccount, HttpResponse, http, problem, session, worker } from './mock-api.js';
 
 export const STAFF_PASSWORD = 'mot de passe agent';
 
 type Role = Me['roles'][number];
 
 export function staffAccount(commune: string, roles: Role[], identifier = 'agent.martin'): Me {
-  return guardianAccount(commune, { id: `acc_${identifier}`, identifier, kind: 'staff', roles, displayName: 'Agent Martin', familyId: null });
+  return guardianAccount(commune, {
+    id: `acc_${identifier}`,
+    identifier,
+    kind: 'staff',
+    roles,
+    displayName: 'Agent Martin',
+    familyId: null,
+  });
 }
 
 const minutesFromNow = (n: number): string => new Date(Date.now() + n * 60_000).toISOString();
@@ -22,7 +29,15 @@ export function sampleFamilies(): Family[] {
       address: { line1: '8 quai de la Loire', line2: 'Bâtiment B', postalCode: '44130', city: 'Val-de-Loire' },
       quotientFamilial: 820,
       guardians: [
-        { id: 'g_claire', firstName: 'Claire', lastName: 'Moreau', relation: 'mother', email: 'claire.moreau@example.fr', phone: '06 12 34 56 78', account: null },
+        {
+          id: 'g_claire',
+          firstName: 'Claire',
+          lastName: 'Moreau',
+          relation: 'mother',
+          email: 'claire.moreau@example.fr',
+          phone: '06 12 34 56 78',
+          account: null,
+        },
         {
           id: 'g_paul',
           firstName: 'Paul',
@@ -30,10 +45,19 @@ export function sampleFamilies(): Family[] {
           relation: 'father',
           email: 'paul.moreau@example.fr',
           phone: null,
-          account: { id: 'acc_paul', identifier: 'paul.moreau', email: 'paul.moreau@example.fr', status: 'pending_activation', lockedUntil: null, activationExpiresAt: '2030-11-28T13:32:00Z' },
+          account: {
+            id: 'acc_paul',
+            identifier: 'paul.moreau',
+            email: 'paul.moreau@example.fr',
+            status: 'pending_activation',
+            lockedUntil: null,
+            activationExpiresAt: '2030-11-28T13:32:00Z',
+          },
         },
       ],
-      children: [{ id: 'c_arthur', firstName: 'Arthur', lastName: 'Moreau', birthDate: '2018-04-12', school: 'École Jules Ferry', grade: 'CE1' }],
+      children: [
+        { id: 'c_arthur', firstName: 'Arthur', lastName: 'Moreau', birthDate: '2018-04-12', school: 'École Jules Ferry', grade: 'CE1' },
+      ],
     },
     {
       id: 'fam_martin',
@@ -48,7 +72,14 @@ export function sampleFamilies(): Family[] {
           relation: 'mother',
           email: 'sophie.martin@example.fr',
           phone: null,
-          account: { id: 'acc_sophie', identifier: 'sophie.martin', email: 'sophie.martin@example.fr', status: 'active', lockedUntil: null, activationExpiresAt: null },
+          account: {
+            id: 'acc_sophie',
+            identifier: 'sophie.martin',
+            email: 'sophie.martin@example.fr',
+            status: 'active',
+            lockedUntil: null,
+            activationExpiresAt: null,
+          },
         },
         {
           id: 'g_julien',
@@ -57,7 +88,14 @@ export function sampleFamilies(): Family[] {
           relation: 'father',
           email: 'julien.martin@example.fr',
           phone: null,
-          account: { id: 'acc_julien', identifier: 'julien.martin', email: 'julien.martin@example.fr', status: 'active', lockedUntil: minutesFromNow(12), activationExpiresAt: null },
+          account: {
+            id: 'acc_julien',
+            identifier: 'julien.martin',
+            email: 'julien.martin@example.fr',
+            status: 'active',
+            lockedUntil: minutesFromNow(12),
+            activationExpiresAt: null,
+          },
         },
       ],
       children: [],
@@ -80,7 +118,8 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
     api.calls.push(`${request.method} ${url.pathname.replace(/^\/v1\/communes\/[^/]+/, '')}${url.search}`);
   };
   const has = (...roles: Role[]): boolean => account.roles.some((r) => roles.includes(r));
-  const allAccounts = (): AccountSummary[] => api.families.flatMap((f) => f.guardians.map((g) => g.account).filter((a): a is AccountSummary => !!a));
+  const allAccounts = (): AccountSummary[] =>
+    api.families.flatMap((f) => f.guardians.map((g) => g.account).filter((a): a is AccountSummary => !!a));
   const summary = (f: Family): FamilySummary => ({
     id: f.id,
     number: f.number,

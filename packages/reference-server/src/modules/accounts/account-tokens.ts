@@ -16,14 +16,19 @@ export async function issueAccountToken(
   transaction: Transaction,
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = new Date();
-  await AccountToken.update(
-    { used_at: now },
-    { where: { account_id: account.id, purpose, used_at: null }, transaction },
-  );
+  await AccountToken.update({ used_at: now }, { where: { account_id: account.id, purpose, used_at: null }, transaction });
   const token = newToken();
   const expiresAt = new Date(now.getTime() + lifetimeMs);
   await AccountToken.create(
-    { id: randomUUID(), commune_id: account.commune_id, account_id: account.id, purpose, token_hash: sha256(token), expires_at: expiresAt, created_at: now },
+    {
+      id: randomUUID(),
+      commune_id: account.commune_id,
+      account_id: account.id,
+      purpose,
+      token_hash: sha256(token),
+      expires_at: expiresAt,
+      created_at: now,
+    },
     { transaction },
   );
   return { token, expiresAt };

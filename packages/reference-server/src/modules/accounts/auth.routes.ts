@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { checkPasswordPolicy, type PasswordProblem } from '../../platform/crypto/passwords.js';
 import { authOf, communeOf } from '../../platform/http/context.js';
@@ -13,7 +13,15 @@ import { resetMail } from './emails.js';
 import { normalizeIdentifier, throttleKey } from './identifiers.js';
 import { afterFailure, lockSecondsLeft } from './lockout.js';
 import { toMe } from './serialize.js';
-import { ABSOLUTE_TTL_MS, openSession, revokeAllSessions, revokeSession, revokeSessionByRefresh, rotateSession, type IssuedTokens } from './sessions.js';
+import {
+  ABSOLUTE_TTL_MS,
+  type IssuedTokens,
+  openSession,
+  revokeAllSessions,
+  revokeSession,
+  revokeSessionByRefresh,
+  rotateSession,
+} from './sessions.js';
 
 const REFRESH_COOKIE = 'pf_refresh';
 const RESET_TTL_MS = 60 * 60_000;
@@ -87,13 +95,26 @@ export function authRoutes(ctx: AppContext): Router {
           [{ commune_id: commune.id, identifier_key: key, failures: 0, locked_until: null, updated_at: now }],
           { ignoreDuplicates: true, transaction },
         );
-        const row = await LoginThrottle.findOne({ where: { commune_id: commune.id, identifier_key: key }, lock: transaction.LOCK.UPDATE, transaction });
+        const row = await LoginThrottle.findOne({
+          where: { commune_id: commune.id, identifier_key: key },
+          lock: transaction.LOCK.UPDATE,
+          transaction,
+        });
         const next = afterFailure(row ? { failures: row.failures, lockedUntil: row.locked_until } : null, now, policy);
         await LoginThrottle.update(
           { failures: next.failures, locked_until: next.lockedUntil, updated_at: now },
           { where: { commune_id: commune.id, identifier_key: key }, transaction },
         );
-        await audit({ communeId: commune.id, actorId: null, action: next.lockedUntil ? 'login.failed_and_locked' : 'login.failed', target, ip: req.ip }, transaction);
+        await audit(
+          {
+            communeId: commune.id,
+            actorId: null,
+            action: next.lockedUntil ? 'login.failed_and_locked' : 'login.failed',
+            target,
+            ip: req.ip,
+          },
+          transaction,
+        );
         return next;
       });
       if (state.lockedUntil) {
@@ -149,7 +170,10 @@ export function authRoutes(ctx: AppContext): Router {
       const accounts = await Account.findAll({ where: { commune_id: commune.id, email, status: ['active', 'pending_activation'] } });
       for (const account of accounts) {
         const { token, expiresAt } = await db.write(async (transaction) => {
-          await audit({ communeId: commune.id, actorId: null, action: 'password.reset_requested', target: { type: 'account', id: account.id } }, transaction);
+          await audit(
+            { communeId: commune.id, actorId: null, action: 'password.reset_requested', target: { type: 'account', id: account.id } },
+            transaction,
+          );
           return issueAccountToken(account, 'reset', RESET_TTL_MS, transaction);
         });
         await mailer.send(resetMail(commune, { email: account.email, name: account.display_name }, account.identifier, token, expiresAt));
@@ -169,17 +193,23 @@ export function authRoutes(ctx: AppContext): Router {
     await db.write(async (transaction) => {
       const consumed = await consumeAccountToken(commune.id, token, purpose, transaction);
       if (!consumed || consumed.id !== account.id) throw new HttpProblem(410, 'invalid_token');
-      await consumed.update(
-        { password_hash: hash, status: 'active', activated_at: consumed.activated_at ?? new Date() },
-        { transaction },
-      );
+      await consumed.update({ password_hash: hash, status: 'active', activated_at: consumed.activated_at ?? new Date() }, { transaction });
       if (purpose === 'reset') {
         // Proving the mailbox lifts the lock: a stranger's wrong guesses cannot keep a parent out.
-        await LoginThrottle.destroy({ where: { commune_id: commune.id, identifier_key: throttleKey(commune.id, consumed.identifier) }, transaction });
+        await LoginThrottle.destroy({
+          where: { commune_id: commune.id, identifier_key: throttleKey(commune.id, consumed.identifier) },
+          transaction,
+        });
         await revokeAllSessions(consumed.id, transaction);
       }
       await audit(
-        { communeId: commune.id, actorId: consumed.id, action: purpose === 'reset' ? 'password.reset' : 'account.activated', target: { type: 'account', id: consumed.id }, ip: req.ip },
+        {
+          communeId: commune.id,
+          actorId: consumed.id,
+          action: purpose === 'reset' ? 'password.reset' : 'account.activated',
+          target: { type: 'account', id: consumed.id },
+          ip: req.ip,
+        },
         transaction,
       );
     });

@@ -1,5 +1,5 @@
-import type { Commune } from '../communes/commune.model.js';
 import type { Mail } from '../../platform/mail/mailer.js';
+import type { Commune } from '../communes/commune.model.js';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
@@ -15,7 +15,13 @@ function signature(commune: Commune): string {
   return `${commune.contact_service_name}\nMairie de ${commune.name}${contact ? `\n${contact}` : ''}`;
 }
 
-export function activationMail(commune: Commune, to: { email: string; name: string }, identifier: string, token: string, expiresAt: Date): Mail {
+export function activationMail(
+  commune: Commune,
+  to: { email: string; name: string },
+  identifier: string,
+  token: string,
+  expiresAt: Date,
+): Mail {
   return {
     communeId: commune.id,
     to: to.email,

@@ -13,7 +13,13 @@ import { identifierFromName, normalizeIdentifier } from './identifiers.js';
 /** "sophie.martin", else "sophie.martin2", "sophie.martin3"… */
 async function freeIdentifier(communeId: string, base: string, transaction: Transaction): Promise<string> {
   const taken = new Set(
-    (await Account.findAll({ where: { commune_id: communeId, identifier: { [Op.like]: `${base}%` } }, attributes: ['identifier'], transaction })).map((a) => a.identifier),
+    (
+      await Account.findAll({
+        where: { commune_id: communeId, identifier: { [Op.like]: `${base}%` } },
+        attributes: ['identifier'],
+        transaction,
+      })
+    ).map((a) => a.identifier),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
@@ -36,7 +42,8 @@ export async function createGuardianAccount(
     let identifier: string;
     if (options.identifier) {
       identifier = normalizeIdentifier(options.identifier);
-      if (await Account.findOne({ where: { commune_id: commune.id, identifier }, transaction })) throw new HttpProblem(409, 'identifier_taken');
+      if (await Account.findOne({ where: { commune_id: commune.id, identifier }, transaction }))
+        throw new HttpProblem(409, 'identifier_taken');
     } else {
       identifier = await freeIdentifier(commune.id, identifierFromName(guardian.first_name, guardian.last_name), transaction);
     }
@@ -55,19 +62,41 @@ export async function createGuardianAccount(
       },
       { transaction },
     );
-    await audit({ communeId: commune.id, actorId: options.actorId, action: 'account.created', target: { type: 'account', id: account.id }, ip: options.ip }, transaction);
+    await audit(
+      {
+        communeId: commune.id,
+        actorId: options.actorId,
+        action: 'account.created',
+        target: { type: 'account', id: account.id },
+        ip: options.ip,
+      },
+      transaction,
+    );
     return { account, ...(await issueAccountToken(account, 'activation', activationLifetime(commune), transaction)) };
   });
-  await ctx.mailer.send(activationMail(commune, { email: account.email, name: account.display_name }, account.identifier, token, expiresAt));
+  await ctx.mailer.send(
+    activationMail(commune, { email: account.email, name: account.display_name }, account.identifier, token, expiresAt),
+  );
   return account;
 }
 
 /** A new activation link; earlier ones stop working. */
-export async function resendActivation(ctx: AppContext, commune: Commune, account: Account, actorId: string | null, ip?: string): Promise<void> {
+export async function resendActivation(
+  ctx: AppContext,
+  commune: Commune,
+  account: Account,
+  actorId: string | null,
+  ip?: string,
+): Promise<void> {
   if (account.status !== 'pending_activation') throw new HttpProblem(409, 'account_already_active');
   const { token, expiresAt } = await ctx.db.write(async (transaction) => {
-    await audit({ communeId: commune.id, actorId, action: 'account.activation_resent', target: { type: 'account', id: account.id }, ip }, transaction);
+    await audit(
+      { communeId: commune.id, actorId, action: 'account.activation_resent', target: { type: 'account', id: account.id }, ip },
+      transaction,
+    );
     return issueAccountToken(account, 'activation', activationLifetime(commune), transaction);
   });
-  await ctx.mailer.send(activationMail(commune, { email: account.email, name: account.display_name }, account.identifier, token, expiresAt));
+  await ctx.mailer.send(
+    activationMail(commune, { email: account.email, name: account.display_name }, account.identifier, token, expiresAt),
+  );
 }

@@ -46,8 +46,20 @@ export function staffAccountRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     const account = await accountOf(commune.id, param(req, 'accountId'));
     await db.write(async (transaction) => {
-      await LoginThrottle.destroy({ where: { commune_id: commune.id, identifier_key: throttleKey(commune.id, account.identifier) }, transaction });
-      await audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'account.unlocked', target: { type: 'account', id: account.id }, ip: req.ip }, transaction);
+      await LoginThrottle.destroy({
+        where: { commune_id: commune.id, identifier_key: throttleKey(commune.id, account.identifier) },
+        transaction,
+      });
+      await audit(
+        {
+          communeId: commune.id,
+          actorId: authOf(req).account.id,
+          action: 'account.unlocked',
+          target: { type: 'account', id: account.id },
+          ip: req.ip,
+        },
+        transaction,
+      );
     });
     res.json(await accountSummaryOf(account));
   });

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app-context.js';
-import { authOf, communeOf } from '../../platform/http/context.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/crypto/passwords.js';
-import { audit } from '../audit/audit.js';
+import { authOf, communeOf } from '../../platform/http/context.js';
 import { requireStaff } from '../accounts/auth.middleware.js';
+import { audit } from '../audit/audit.js';
 import type { Commune } from './commune.model.js';
 
 function toBanner(commune: Commune) {

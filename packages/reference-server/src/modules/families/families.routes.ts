@@ -4,11 +4,11 @@ import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { audit } from '../audit/audit.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { Guardian, Child, Family } from './family.models.js';
+import { audit } from '../audit/audit.js';
+import { Child, Family, Guardian } from './family.models.js';
+import { type CreateFamilyBody, insertFamily } from './family-service.js';
 import { loadFamily, toFamily } from './serialize.js';
-import { insertFamily, type CreateFamilyBody } from './family-service.js';
 
 const encodeCursor = (number: string) => Buffer.from(number, 'utf8').toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
@@ -59,7 +59,9 @@ export function familyRoutes(ctx: AppContext): Router {
       items: page.map((f) => ({
         id: f.id,
         number: f.number,
-        guardians: [...(f.guardians ?? [])].sort((a, b) => a.position - b.position).map((g) => ({ id: g.id, firstName: g.first_name, lastName: g.last_name })),
+        guardians: [...(f.guardians ?? [])]
+          .sort((a, b) => a.position - b.position)
+          .map((g) => ({ id: g.id, firstName: g.first_name, lastName: g.last_name })),
         childCount: f.children?.length ?? 0,
       })),
       nextCursor: families.length > limit && last ? encodeCursor(last.number) : null,
@@ -70,7 +72,18 @@ export function familyRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     const family = await loadFamily(commune.id, param(req, 'familyId'));
     if (!family) throw new HttpProblem(404, 'not_found');
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'family.read', target: { type: 'family', id: family.id }, ip: req.ip }, t));
+    await db.write((t) =>
+      audit(
+        {
+          communeId: commune.id,
+          actorId: authOf(req).account.id,
+          action: 'family.read',
+          target: { type: 'family', id: family.id },
+          ip: req.ip,
+        },
+        t,
+      ),
+    );
     res.json(await toFamily(family, 'staff'));
   });
 
@@ -83,7 +96,10 @@ export function familyRoutes(ctx: AppContext): Router {
       { communeId: commune.id, accountId: actor.id, key: req.get('Idempotency-Key'), request: body },
       async (transaction) => {
         const family = await insertFamily(commune.id, body, transaction);
-        await audit({ communeId: commune.id, actorId: actor.id, action: 'family.created', target: { type: 'family', id: family.id }, ip: req.ip }, transaction);
+        await audit(
+          { communeId: commune.id, actorId: actor.id, action: 'family.created', target: { type: 'family', id: family.id }, ip: req.ip },
+          transaction,
+        );
         const created = await Family.findOne({
           where: { id: family.id },
           include: [

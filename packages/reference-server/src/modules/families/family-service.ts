@@ -13,7 +13,11 @@ export interface CreateFamilyBody {
 
 /** The next free "F-0001"-style number of a commune, inside the creating transaction. */
 async function nextFamilyNumber(communeId: string, transaction: Transaction): Promise<string> {
-  const numbers = await Family.findAll({ where: { commune_id: communeId, number: { [Op.like]: 'F-%' } }, attributes: ['number'], transaction });
+  const numbers = await Family.findAll({
+    where: { commune_id: communeId, number: { [Op.like]: 'F-%' } },
+    attributes: ['number'],
+    transaction,
+  });
   const highest = numbers.reduce((max, f) => Math.max(max, Number.parseInt(f.number.slice(2), 10) || 0), 0);
   return `F-${String(highest + 1).padStart(4, '0')}`;
 }

@@ -19,14 +19,17 @@ export async function loadFamily(communeId: string, familyId: string): Promise<F
 
 /** The lock and activation state of an account, as staff see it. */
 export async function accountSummaryOf(account: Account) {
-  const throttle = await LoginThrottle.findOne({ where: { commune_id: account.commune_id, identifier_key: throttleKey(account.commune_id, account.identifier) } });
+  const throttle = await LoginThrottle.findOne({
+    where: { commune_id: account.commune_id, identifier_key: throttleKey(account.commune_id, account.identifier) },
+  });
   return toAccountSummary(account, throttle?.locked_until ?? null, await activationExpiry(account.id));
 }
 
 /** The contract's Family. Staff views add each guardian's account state. */
 export async function toFamily(family: Family, view: 'parent' | 'staff') {
   const guardians = [...(family.guardians ?? [])].sort(byPosition);
-  const accounts = view === 'staff' ? await Account.findAll({ where: { commune_id: family.commune_id, guardian_id: guardians.map((g) => g.id) } }) : [];
+  const accounts =
+    view === 'staff' ? await Account.findAll({ where: { commune_id: family.commune_id, guardian_id: guardians.map((g) => g.id) } }) : [];
   return {
     id: family.id,
     number: family.number,

@@ -1,10 +1,10 @@
 import type { Sequelize } from 'sequelize';
-import { Commune } from '../../modules/communes/commune.model.js';
-import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
-import { initOutboxModel } from '../mail/outbox.model.js';
+import { Commune } from '../../modules/communes/commune.model.js';
+import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
+import { initOutboxModel } from '../mail/outbox.model.js';
 
 let initialised: Sequelize | null = null;
 

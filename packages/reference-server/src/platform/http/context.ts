@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import type { Commune } from '../../modules/communes/commune.model.js';
 import type { Account, Session } from '../../modules/accounts/account.models.js';
+import type { Commune } from '../../modules/communes/commune.model.js';
 import { HttpProblem } from './problem.js';
 
 export interface AuthContext {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataTypes, Model, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { DataTypes, Model, type Sequelize, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../db/database.js';
 import { HttpProblem } from './problem.js';
 
@@ -57,7 +57,10 @@ export async function once(
       if (previous) return replay(previous);
       // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
       // then fails on the primary key, instead of racing through the work itself.
-      await IdempotencyKey.create({ ...where, request_hash: requestHash, status: 0, body: 'null', created_at: new Date() }, { transaction });
+      await IdempotencyKey.create(
+        { ...where, request_hash: requestHash, status: 0, body: 'null', created_at: new Date() },
+        { transaction },
+      );
       const answer = await work(transaction);
       await IdempotencyKey.update({ status: answer.status, body: JSON.stringify(answer.body) }, { where, transaction });
       return answer;

@@ -82,7 +82,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (err instanceof HttpProblem) return sendProblem(res, err);
   const e = err as ValidatorError & { type?: string };
   if (e.type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'validation_failed', 'The request body is too large.'));
-  if (e.type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'validation_failed', 'The request body is not valid JSON.'));
+  if (e.type === 'entity.parse.failed')
+    return sendProblem(res, new HttpProblem(400, 'validation_failed', 'The request body is not valid JSON.'));
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     const errors = (e.errors ?? []).map((x) => ({ path: x.path ?? '', message: x.message ?? '' }));
     if (e.status === 404) return sendProblem(res, new HttpProblem(404, 'not_found'));

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit, type Options, type Store, type IncrementResponse } from 'express-rate-limit';
+import { type IncrementResponse, type Options, rateLimit, type Store } from 'express-rate-limit';
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../db/database.js';
 import { HttpProblem } from './problem.js';
@@ -13,7 +13,10 @@ export class DatabaseRateLimitStore implements Store {
   readonly prefix: string;
   readonly localKeys = false;
 
-  constructor(private readonly db: Database, prefix: string) {
+  constructor(
+    private readonly db: Database,
+    prefix: string,
+  ) {
     this.prefix = prefix;
   }
 
@@ -35,11 +38,14 @@ export class DatabaseRateLimitStore implements Store {
            reset_at = CASE WHEN rate_limits.reset_at <= :now THEN :resetAt ELSE rate_limits.reset_at END`,
         { replacements, transaction },
       );
-      return this.db.sequelize.query<{ hits: number; reset_at: string | number }>('SELECT hits, reset_at FROM rate_limits WHERE key = :key', {
-        replacements,
-        type: QueryTypes.SELECT,
-        transaction,
-      });
+      return this.db.sequelize.query<{ hits: number; reset_at: string | number }>(
+        'SELECT hits, reset_at FROM rate_limits WHERE key = :key',
+        {
+          replacements,
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
     });
     const row = rows[0];
     if (!row) throw new Error('rate limit upsert returned nothing');

@@ -1,5 +1,5 @@
-import helmet from 'helmet';
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 
 /**
  * API answers: nothing to render, nothing to cache (personal data), never framed.

@@ -26,7 +26,14 @@ export function createMailer(config: Config, db: Database): Mailer {
       async send(mail) {
         await db.write((transaction) =>
           OutboxMail.create(
-            { id: randomUUID(), commune_id: mail.communeId, to_address: mail.to, subject: mail.subject, text_body: mail.text, created_at: new Date() },
+            {
+              id: randomUUID(),
+              commune_id: mail.communeId,
+              to_address: mail.to,
+              subject: mail.subject,
+              text_body: mail.text,
+              created_at: new Date(),
+            },
             { transaction },
           ),
         );

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { OutboxMail } from './outbox.model.js';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const linkify = (s: string) => escape(s).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const linkify = (s: string) => escapeHtml(s).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
 /**
  * The demo's mailbox: every mail the server would have sent, newest first, with
@@ -12,8 +12,8 @@ export const outboxPage: RequestHandler = async (_req, res) => {
   const mails = await OutboxMail.findAll({ order: [['created_at', 'DESC']], limit: 50 });
   const items = mails
     .map(
-      (m) => `<article><h2>${escape(m.subject)}</h2>
-<p class="meta">À : ${escape(m.to_address)} — ${escape(m.created_at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }))}</p>
+      (m) => `<article><h2>${escapeHtml(m.subject)}</h2>
+<p class="meta">À : ${escapeHtml(m.to_address)} — ${escapeHtml(m.created_at.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }))}</p>
 <pre>${linkify(m.text_body)}</pre></article>`,
     )
     .join('\n');

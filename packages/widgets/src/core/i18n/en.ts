@@ -1,5 +1,5 @@
-import type { Translation } from './translation.js';
 import { sameDay } from './dates.js';
+import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const timeEn = (d: Date): string => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -68,7 +68,8 @@ export const en: Translation = {
     n === undefined
       ? 'Too many attempts in a short time. Wait a few minutes before trying again.'
       : `Too many attempts in a short time. Wait ${minutes(n)} before trying again.`,
-  weakPassword: 'This password is too common or too short: it would be easy to guess. Choose another one, for example a sentence of several words.',
+  weakPassword:
+    'This password is too common or too short: it would be easy to guess. Choose another one, for example a sentence of several words.',
   invalidToken: 'This link is no longer valid (already used or expired).',
   invalidTokenWayOut: 'Ask for a new link with “Forgot your login or password?”, or contact the service.',
   validationFailed: 'Some information is not valid. Check it and try again.',
@@ -92,7 +93,8 @@ export const en: Translation = {
   grade: 'Class',
   notProvided: 'Not provided',
   noChildren: 'No child is registered in your family file.',
-  staffNotice: 'You are signed in with a staff account of the town. This portal is for families: the staff console is a separate application.',
+  staffNotice:
+    'You are signed in with a staff account of the town. This portal is for families: the staff console is a separate application.',
 
   staff: {
     loginHeading: 'Sign in to the staff console',
@@ -201,7 +203,8 @@ export const en: Translation = {
     noChildYet: 'No child for now: you can add some later.',
     createFamily: 'Create the family',
     creatingFamily: 'Creating…',
-    formHasErrors: (n) => (n > 1 ? `${n} fields need correcting: each message is below its field.` : 'One field needs correcting: the message is below it.'),
+    formHasErrors: (n) =>
+      n > 1 ? `${n} fields need correcting: each message is below its field.` : 'One field needs correcting: the message is below it.',
     familyCreated: (number) => `Family created: file no. ${number}.`,
 
     banner: 'Information banner',

@@ -1,5 +1,5 @@
-import type { Translation } from './translation.js';
 import { sameDay } from './dates.js';
+import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 /** « 14 h 32 » (non-breaking spaces), the French way of writing a time. */
@@ -65,8 +65,7 @@ export const fr: Translation = {
   passwordChanged: (id) => `Votre mot de passe a été modifié. Connectez-vous avec votre identifiant « ${id} ».`,
 
   invalidCredentials: 'Identifiant ou mot de passe incorrect.',
-  accountLocked: (n) =>
-    `Votre compte est bloqué après trop de tentatives de connexion infructueuses. Réessayez dans ${minutes(n)}.`,
+  accountLocked: (n) => `Votre compte est bloqué après trop de tentatives de connexion infructueuses. Réessayez dans ${minutes(n)}.`,
   accountLockedWayOut:
     'Vous pouvez aussi le débloquer tout de suite en choisissant un nouveau mot de passe avec « Identifiant ou mot de passe oublié ? ».',
   rateLimited: (n) =>
@@ -76,8 +75,7 @@ export const fr: Translation = {
   weakPassword:
     'Ce mot de passe est trop courant ou trop court : il serait facile à deviner. Choisissez-en un autre, par exemple une phrase de plusieurs mots.',
   invalidToken: 'Ce lien n’est plus valide (déjà utilisé ou expiré).',
-  invalidTokenWayOut:
-    'Demandez un nouveau lien avec « Identifiant ou mot de passe oublié ? », ou contactez le service.',
+  invalidTokenWayOut: 'Demandez un nouveau lien avec « Identifiant ou mot de passe oublié ? », ou contactez le service.',
   validationFailed: 'Certaines informations ne sont pas valides. Vérifiez-les puis réessayez.',
   networkError: 'Le portail ne répond pas. Vérifiez votre connexion à Internet puis réessayez.',
   unavailable: 'Le portail est momentanément indisponible (maintenance). Réessayez un peu plus tard.',
@@ -116,7 +114,9 @@ export const fr: Translation = {
     searchSubmit: 'Rechercher',
     searchAll: 'Toutes les familles',
     familyCount: (count, more) =>
-      count === 0 ? 'Aucune famille.' : `${count} famille${count > 1 ? 's' : ''} affichée${count > 1 ? 's' : ''}${more ? ', d’autres suivent' : ''}.`,
+      count === 0
+        ? 'Aucune famille.'
+        : `${count} famille${count > 1 ? 's' : ''} affichée${count > 1 ? 's' : ''}${more ? ', d’autres suivent' : ''}.`,
     noFamily: 'Aucune famille n’est enregistrée pour le moment.',
     noFamilyMatching: (query) => `Aucune famille ne correspond à « ${query} ».`,
     moreFamilies: 'Voir plus',
@@ -148,11 +148,11 @@ export const fr: Translation = {
     resending: 'Envoi…',
     unlockAccount: 'Débloquer le compte',
     unlocking: 'Déblocage…',
-    accountCreated: (identifier, email) =>
-      `Compte créé : identifiant ${identifier}. Un e-mail d’activation a été envoyé à ${email}.`,
+    accountCreated: (identifier, email) => `Compte créé : identifiant ${identifier}. Un e-mail d’activation a été envoyé à ${email}.`,
     activationResent: (email) => `Un nouveau lien d’activation a été envoyé à ${email}. Les liens précédents ne fonctionnent plus.`,
     accountUnlocked: 'Compte débloqué.',
-    identifierTaken: 'Cet identifiant est déjà utilisé. Choisissez-en un autre, ou laissez le champ vide pour qu’il soit formé automatiquement.',
+    identifierTaken:
+      'Cet identifiant est déjà utilisé. Choisissez-en un autre, ou laissez le champ vide pour qu’il soit formé automatiquement.',
     accountExists: 'Ce responsable a déjà un compte. Son état vient d’être mis à jour.',
     accountAlreadyActive: 'Ce compte est déjà activé : inutile de renvoyer le lien. Son état vient d’être mis à jour.',
     familyNumberTaken: 'Ce numéro de dossier est déjà utilisé.',
@@ -160,7 +160,8 @@ export const fr: Translation = {
     staffNotFound: 'Cette famille ou ce compte n’existe plus.',
 
     newFamily: 'Nouvelle famille',
-    newFamilyIntro: 'Le numéro de dossier est attribué automatiquement. Les comptes portail se créent ensuite, depuis la fiche de la famille.',
+    newFamilyIntro:
+      'Le numéro de dossier est attribué automatiquement. Les comptes portail se créent ensuite, depuis la fiche de la famille.',
     requiredNote: 'Les champs sans mention « facultatif » sont obligatoires.',
     optional: (label) => `${label} (facultatif)`,
     addressLegend: 'Adresse',
@@ -212,11 +213,14 @@ export const fr: Translation = {
     createFamily: 'Créer la famille',
     creatingFamily: 'Création…',
     formHasErrors: (n) =>
-      n > 1 ? `${n} champs sont à corriger : chaque message est sous le champ concerné.` : 'Un champ est à corriger : le message est sous le champ.',
+      n > 1
+        ? `${n} champs sont à corriger : chaque message est sous le champ concerné.`
+        : 'Un champ est à corriger : le message est sous le champ.',
     familyCreated: (number) => `Famille créée : dossier n° ${number}.`,
 
     banner: 'Bandeau d’information',
-    bannerIntro: 'Le bandeau s’affiche en haut du portail des familles, par exemple pour annoncer une maintenance ou l’ouverture des inscriptions.',
+    bannerIntro:
+      'Le bandeau s’affiche en haut du portail des familles, par exemple pour annoncer une maintenance ou l’ouverture des inscriptions.',
     currentBanner: 'Bandeau affiché actuellement',
     noBanner: 'Aucun bandeau n’est affiché.',
     bannerUpdated: (when) => `Publié le ${when}.`,

@@ -2,9 +2,9 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import type { Locale, Translation } from './translation.js';
 
-export type { FamilyFormField, Locale, StaffTranslation, Translation } from './translation.js';
-export { fr } from './fr.js';
 export { en } from './en.js';
+export { fr } from './fr.js';
+export type { FamilyFormField, Locale, StaffTranslation, Translation } from './translation.js';
 
 const translations: Record<Locale, Translation> = { fr, en };
 

@@ -84,7 +84,13 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     kind: { type: DataTypes.STRING(10), allowNull: false },
     /** Comma-separated staff roles; empty for a guardian. */
     roles: { type: DataTypes.STRING(100), allowNull: false, defaultValue: '' },
-    guardian_id: { type: DataTypes.STRING(64), allowNull: true, unique: true, references: { model: 'guardians', key: 'id' }, onDelete: 'CASCADE' },
+    guardian_id: {
+      type: DataTypes.STRING(64),
+      allowNull: true,
+      unique: true,
+      references: { model: 'guardians', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     display_name: { type: DataTypes.STRING(200), allowNull: false },
     password_hash: { type: DataTypes.STRING(200), allowNull: true },
     status: { type: DataTypes.STRING(20), allowNull: false },
@@ -172,8 +178,18 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
   for (const table of [
-    'mail_outbox', 'audit_log', 'idempotency_keys', 'rate_limits', 'sessions', 'account_tokens',
-    'login_throttles', 'accounts', 'children', 'guardians', 'families', 'communes',
+    'mail_outbox',
+    'audit_log',
+    'idempotency_keys',
+    'rate_limits',
+    'sessions',
+    'account_tokens',
+    'login_throttles',
+    'accounts',
+    'children',
+    'guardians',
+    'families',
+    'communes',
   ]) {
     await qi.dropTable(table);
   }
