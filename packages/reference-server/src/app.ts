@@ -9,7 +9,7 @@ import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js'
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { communeCors } from './platform/http/cors.js';
-import { errorHandler, notFoundHandler } from './platform/http/problem.js';
+import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
 import { apiHeaders, bundleHeaders, examplePageHeaders } from './platform/http/security-headers.js';
 import { loadCommune } from './platform/http/tenant.js';
@@ -44,7 +44,11 @@ export function createApp(ctx: AppContext): Express {
   app.use(COMMUNE, readSession);
 
   app.get('/v1/health', async (_req, res) => {
-    await db.sequelize.authenticate();
+    try {
+      await db.sequelize.authenticate();
+    } catch {
+      throw new HttpProblem(503, 'unavailable', 'The database does not answer.');
+    }
     res.json({ status: 'ok', database: db.dialect, version: '0.1.0' });
   });
   app.use(COMMUNE, communeRoutes(ctx), authRoutes(ctx), familyRoutes(ctx), staffAccountRoutes(ctx));

@@ -116,6 +116,7 @@ describe('families', () => {
     assert.equal(found.body.items[0].childCount, 1);
     const none = await t.api(`${A}/staff/families?q=zzzz`, { token: staff });
     assert.equal(none.body.items.length, 0);
+    assert.ok((await AuditEntry.count({ where: { action: 'family.searched' } })) >= 2, 'searches are audited');
   });
 
   it('a parent reads their family without staff-only fields; staff reading a family is audited', async () => {

@@ -21,6 +21,21 @@ describe('platform: health, errors, headers, CORS', () => {
     assert.equal(health.body.database, process.env.PORTAIL_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite');
   });
 
+  it('health answers 503 unavailable when the database does not answer', async () => {
+    const { db } = t.server.ctx;
+    const authenticate = db.sequelize.authenticate.bind(db.sequelize);
+    db.sequelize.authenticate = async () => {
+      throw new Error('connection refused');
+    };
+    try {
+      const health = await t.api('/v1/health');
+      assert.equal(health.status, 503);
+      assert.equal(health.body.code, 'unavailable');
+    } finally {
+      db.sequelize.authenticate = authenticate;
+    }
+  });
+
   it('an unknown commune, an unknown path and malformed JSON are problems, never stack traces', async () => {
     const noCommune = await t.api('/v1/communes/atlantis');
     assert.equal(noCommune.status, 404);

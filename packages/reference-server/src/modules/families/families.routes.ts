@@ -54,6 +54,12 @@ export function familyRoutes(ctx: AppContext): Router {
       ],
     });
     const page = families.slice(0, limit);
+    await db.write((t) =>
+      audit(
+        { communeId: commune.id, actorId: authOf(req).account.id, action: query.q ? 'family.searched' : 'family.listed', ip: req.ip },
+        t,
+      ),
+    );
     const last = page[page.length - 1];
     res.json({
       items: page.map((f) => ({
