@@ -1,6 +1,7 @@
 import type { CommunePublic } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translation } from './i18n/index.js';
+import { formatCivilDate, type Translation } from './i18n/index.js';
+import type { Child } from './types.js';
 
 /**
  * A heading at the level the page asks for (widgets sit under the page's own headings).
@@ -44,4 +45,64 @@ export function contactTemplate(commune: CommunePublic | undefined, t: Translati
     ${phone ? html`<br />${t.phone}&nbsp;: <a href="tel:${phone.replace(/[^+0-9]/g, '')}">${phone}</a>` : nothing}
     ${email ? html`<br />${t.email}&nbsp;: <a href="mailto:${email}">${email}</a>` : nothing}
   </p>`;
+}
+
+/** The polite « Chargement… » line shown while something loads. */
+export function loadingTemplate(t: Translation, className?: string): TemplateResult {
+  return html`<p role="status" class=${className ?? nothing}>${t.loading}</p>`;
+}
+
+/** An error notice with a « Réessayer » button that runs the failed load again. */
+export function retryNotice(message: string, t: Translation, retry: () => void, part?: string): TemplateResult {
+  return html`<div class="notice danger" role="alert" part=${part ?? nothing}>
+    <p>${message}</p>
+    <button class="button secondary" type="button" @click=${retry}>${t.retry}</button>
+  </div>`;
+}
+
+export interface EmbeddedLoginOptions {
+  headingLevel: number;
+  lang: string;
+  theme: string | undefined;
+  onLogin: () => void;
+  /** `staff` for the staff console's sign-in heading. */
+  audience?: 'family' | 'staff';
+  /** When the enclosing widget already shows the commune's banner. */
+  hideBanner?: boolean;
+}
+
+/**
+ * The `<pf-login>` a full-page widget shows while signed out. Its parts are exported as
+ * `login-…` so the page can style them through the enclosing widget.
+ */
+export function embeddedLogin(o: EmbeddedLoginOptions): TemplateResult {
+  return html`<pf-login
+    part="login"
+    exportparts="form: login-form, input: login-input, label: login-label, submit: login-submit, link: login-link, error: login-error, status: login-status, heading: login-heading"
+    audience=${o.audience ?? nothing}
+    ?hide-banner=${o.hideBanner ?? false}
+    heading-level=${o.headingLevel}
+    lang=${o.lang}
+    theme=${o.theme ?? nothing}
+    @pf-login=${o.onLogin}
+  ></pf-login>`;
+}
+
+/** The children of a family as cards (the portal's « Ma famille », the console's family file). */
+export function childCards(children: readonly Child[], t: Translation): TemplateResult {
+  return html`<ul class="cards">
+    ${children.map(
+      (c) => html`<li part="card" class="card">
+        <p class="name">${c.firstName} ${c.lastName}</p>
+        <dl>
+          <dt>${t.birthDate}</dt>
+          <dd><time datetime=${c.birthDate}>${formatCivilDate(c.birthDate, t)}</time></dd>
+          <dt>${t.school}</dt>
+          <dd>${c.school ?? t.notProvided}</dd>
+          <dt>${t.grade}</dt>
+          <dd>${c.grade ?? t.notProvided}</dd>
+        </dl>
+      </li>`,
+    )}
+  </ul>`;
 }

@@ -1,6 +1,29 @@
 import { css } from 'lit';
 
 /**
+ * The dark defaults, for `theme="dark"` and for `theme="auto"` on a dark system. CSS cannot
+ * put a selector and a media condition in one rule, so the block must appear twice in the
+ * sheet; writing it once here and interpolating it keeps one source. Never adopted alone.
+ */
+const darkTokens = css`
+  --_primary: var(--pf-color-primary, #a8c8ff);
+  --_on-primary: var(--pf-color-on-primary, #0b1c33);
+  --_text: var(--pf-color-text, #eceef2);
+  --_muted: var(--pf-color-text-muted, #bcc1ca);
+  --_surface: var(--pf-color-surface, #16181d);
+  --_surface-alt: var(--pf-color-surface-alt, #23262d);
+  --_border: var(--pf-color-border, #8d939d);
+  --_danger: var(--pf-color-danger, #ffb4ab);
+  --_danger-surface: var(--pf-color-danger-surface, #3b1714);
+  --_success: var(--pf-color-success, #93d6a3);
+  --_success-surface: var(--pf-color-success-surface, #15301c);
+  --_warning: var(--pf-color-warning, #f2c76e);
+  --_warning-surface: var(--pf-color-warning-surface, #33290f);
+  --_focus: var(--pf-color-focus, #a8c8ff);
+  color-scheme: dark;
+`;
+
+/**
  * The design tokens every widget reads. Each public `--pf-*` property carries its default
  * here, so a widget looks right on a page that sets none; the private `--_*` copies pick the
  * light or dark default. Pages override a token on the element or any ancestor.
@@ -43,40 +66,12 @@ export const themeStyles = css`
   }
 
   :host([theme='dark']) {
-    --_primary: var(--pf-color-primary, #a8c8ff);
-    --_on-primary: var(--pf-color-on-primary, #0b1c33);
-    --_text: var(--pf-color-text, #eceef2);
-    --_muted: var(--pf-color-text-muted, #bcc1ca);
-    --_surface: var(--pf-color-surface, #16181d);
-    --_surface-alt: var(--pf-color-surface-alt, #23262d);
-    --_border: var(--pf-color-border, #8d939d);
-    --_danger: var(--pf-color-danger, #ffb4ab);
-    --_danger-surface: var(--pf-color-danger-surface, #3b1714);
-    --_success: var(--pf-color-success, #93d6a3);
-    --_success-surface: var(--pf-color-success-surface, #15301c);
-    --_warning: var(--pf-color-warning, #f2c76e);
-    --_warning-surface: var(--pf-color-warning-surface, #33290f);
-    --_focus: var(--pf-color-focus, #a8c8ff);
-    color-scheme: dark;
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_primary: var(--pf-color-primary, #a8c8ff);
-      --_on-primary: var(--pf-color-on-primary, #0b1c33);
-      --_text: var(--pf-color-text, #eceef2);
-      --_muted: var(--pf-color-text-muted, #bcc1ca);
-      --_surface: var(--pf-color-surface, #16181d);
-      --_surface-alt: var(--pf-color-surface-alt, #23262d);
-      --_border: var(--pf-color-border, #8d939d);
-      --_danger: var(--pf-color-danger, #ffb4ab);
-      --_danger-surface: var(--pf-color-danger-surface, #3b1714);
-      --_success: var(--pf-color-success, #93d6a3);
-      --_success-surface: var(--pf-color-success-surface, #15301c);
-      --_warning: var(--pf-color-warning, #f2c76e);
-      --_warning-surface: var(--pf-color-warning-surface, #33290f);
-      --_focus: var(--pf-color-focus, #a8c8ff);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 

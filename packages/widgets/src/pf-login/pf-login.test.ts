@@ -6,7 +6,6 @@ import { equal, excludes, includes, ok } from '../testing/assert.js';
 import {
   byButton,
   byLabel,
-  cleanup,
   deepActiveElement,
   hasButton,
   mount,
@@ -28,10 +27,10 @@ import {
   http,
   problem,
   session,
-  startMockApi,
   TOKEN,
   worker,
 } from '../testing/mock-api.js';
+import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import './pf-login.js';
 import type { PfLogin } from './pf-login.js';
 
@@ -42,24 +41,8 @@ async function mountLogin(attributes: Record<string, string> = {}): Promise<PfLo
   return element;
 }
 
-async function signIn(element: PfLogin, identifier: string, password: string): Promise<void> {
-  type(byLabel(element.shadowRoot!, 'Identifiant'), identifier);
-  type(byLabel(element.shadowRoot!, 'Mot de passe'), password);
-  byButton(element.shadowRoot!, 'Se connecter').click();
-}
-
-/** Puts a token in the URL fragment as the emailed link does. */
-function arriveFromLink(fragment: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}#${fragment}`);
-}
-
 describe('<pf-login>', () => {
-  before(startMockApi);
-  afterEach(() => {
-    cleanup();
-    worker.resetHandlers();
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-  });
+  useMockApi();
 
   it('shows an accessible login form with labelled fields', async () => {
     const element = await mountLogin();
@@ -76,7 +59,7 @@ describe('<pf-login>', () => {
     const element = await mountLogin();
     await expectAccessible(element);
     const loggedIn = nextEvent<PfLoginEvent>(element, 'pf-login');
-    await signIn(element, 'marie.dupont', GOOD_PASSWORD);
+    await signIn(element.shadowRoot!, 'marie.dupont', GOOD_PASSWORD);
     const event = await loggedIn;
     equal(event.detail.account.displayName, 'Marie Dupont');
     ok(event.bubbles && event.composed, 'pf-login bubbles out of shadow roots');
@@ -98,7 +81,7 @@ describe('<pf-login>', () => {
     );
     const element = await mountLogin();
     await expectAccessible(element);
-    await signIn(element, 'marie.dupont', GOOD_PASSWORD);
+    await signIn(element.shadowRoot!, 'marie.dupont', GOOD_PASSWORD);
     const busy = await waitFor(() => byButton(element.shadowRoot!, 'Connexion…'));
     ok(busy.disabled, 'the button is disabled while sending');
     release();
@@ -121,7 +104,7 @@ describe('<pf-login>', () => {
     const element = await mountLogin();
     await expectAccessible(element);
     const failed = nextEvent<PfErrorEvent>(element, 'pf-error');
-    await signIn(element, 'marie.dupont', 'pas le bon mot de passe');
+    await signIn(element.shadowRoot!, 'marie.dupont', 'pas le bon mot de passe');
     await waitForText(element, 'Identifiant ou mot de passe incorrect.');
     const alert = element.shadowRoot!.querySelector('[role="alert"]')!;
     includes(visibleText(alert), 'Identifiant ou mot de passe incorrect.');
@@ -136,7 +119,7 @@ describe('<pf-login>', () => {
     worker.use(http.post(`${API}${BASE}/auth/login`, () => problem(423, 'account_locked', { retryAfter: 840 })));
     const element = await mountLogin();
     await expectAccessible(element);
-    await signIn(element, 'marie.dupont', 'encore raté');
+    await signIn(element.shadowRoot!, 'marie.dupont', 'encore raté');
     await waitForText(element, 'Votre compte est bloqué');
     const alert = visibleText(element.shadowRoot!.querySelector('[role="alert"]')!);
     includes(alert, 'trop de tentatives');
@@ -153,10 +136,10 @@ describe('<pf-login>', () => {
     worker.use(http.post(`${API}${BASE}/auth/login`, () => problem(429, 'rate_limited', { retryAfter: 60 })));
     const element = await mountLogin();
     await expectAccessible(element);
-    await signIn(element, 'marie.dupont', 'un essai');
+    await signIn(element.shadowRoot!, 'marie.dupont', 'un essai');
     await waitForText(element, 'Patientez 1 minute avant de réessayer.');
     worker.use(http.post(`${API}${BASE}/auth/login`, () => HttpResponse.error()));
-    await signIn(element, 'marie.dupont', 'un autre essai');
+    await signIn(element.shadowRoot!, 'marie.dupont', 'un autre essai');
     await waitForText(element, 'Le portail ne répond pas.');
   });
 
@@ -323,7 +306,7 @@ describe('<pf-login>', () => {
     const second = mount('pf-login', { api: API, commune });
     await waitFor(() => byLabel(first.shadowRoot!, 'Identifiant') && byLabel(second.shadowRoot!, 'Identifiant'));
     await expectAccessible(first);
-    await signIn(first, 'marie.dupont', GOOD_PASSWORD);
+    await signIn(first.shadowRoot!, 'marie.dupont', GOOD_PASSWORD);
     await waitForText(second, 'Connecté(e) en tant que Marie Dupont');
 
     const loggedOut = nextEvent(second, 'pf-logout');

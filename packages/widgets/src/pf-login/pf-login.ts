@@ -1,11 +1,11 @@
-import { Task } from '@lit/task';
 import type { CommunePublic, PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { getCommuneInfo } from '../core/client-registry.js';
+import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { bannerTemplate, contactTemplate, heading } from '../core/fragments.js';
+import { FocusAfterRenderController } from '../core/focus-after-render.js';
+import { bannerTemplate, contactTemplate, heading, loadingTemplate } from '../core/fragments.js';
 import { type TokenKind, takeTokenFromUrl } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
@@ -83,20 +83,8 @@ export class PfLogin extends PfElement {
   @state() private fieldErrors: Partial<Record<Field, string>> = {};
 
   #token: string | null = null;
-  #focusTarget: string | null = null;
-
-  readonly #commune = new Task(this, {
-    task: async ([client]: readonly [PortailClient | undefined]) => {
-      if (!client) throw new Error('pf-login: no commune configured');
-      try {
-        return await getCommuneInfo(client);
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client] as const,
-  });
+  readonly #focus = new FocusAfterRenderController(this);
+  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -126,51 +114,15 @@ export class PfLogin extends PfElement {
     this.problem = null;
     this.notice = null;
     this.fieldErrors = {};
-    this.#focusLater(focus);
-  }
-
-  /** Moves focus to `#id` once the next render has put it in the DOM. */
-  #focusLater(id: string | null): void {
-    this.#focusTarget = id;
-    if (id) this.requestUpdate();
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    if (this.#focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusTarget}`);
-      if (target) {
-        target.focus();
-        this.#focusTarget = null;
-      }
-    }
+    this.#focus.focusLater(focus);
   }
 
   override render(): TemplateResult {
-    if (!this.client) return html`<div part="base" class="base"><p class="notice danger">${this.t.notConfigured}</p></div>`;
-    return html`<div part="base" class="base">
-      ${this.#commune.render({
-        initial: () => this.#loading(),
-        pending: () => this.#loading(),
-        error: (error) => this.#loadError(error),
-        complete: (commune) => this.#ready(commune),
-      })}
-    </div>`;
-  }
-
-  #loading(): TemplateResult {
-    return html`<p role="status" class="loading">${this.t.loading}</p>`;
-  }
-
-  #loadError(error: unknown): TemplateResult {
-    return html`<div class="notice danger" role="alert" part="error">
-      <p>${problemMessage(error, this.t)}</p>
-      <button class="button secondary" type="button" @click=${() => void this.#commune.run()}>${this.t.retry}</button>
-    </div>`;
+    return this.#commune.render(this.t, (commune) => this.#ready(commune), { loadingClass: 'loading', errorPart: 'error' });
   }
 
   #ready(commune: CommunePublic): TemplateResult {
-    if (!this.session.ready) return this.#loading();
+    if (!this.session.ready) return loadingTemplate(this.t, 'loading');
     const account = this.session.account;
     const t = this.t;
     let title: string;
@@ -357,7 +309,7 @@ export class PfLogin extends PfElement {
     this.problem = null;
     this.notice = null;
     const first = Object.keys(errors)[0];
-    if (first) this.#focusLater(first);
+    if (first) this.#focus.focusLater(first);
     return first === undefined;
   }
 
@@ -370,7 +322,7 @@ export class PfLogin extends PfElement {
       return await call();
     } catch (error) {
       this.problem = error;
-      this.#focusLater(focusOnError);
+      this.#focus.focusLater(focusOnError);
       this.emitError(error);
       return undefined;
     } finally {
@@ -405,7 +357,7 @@ export class PfLogin extends PfElement {
     }
     if (account) {
       this.showPassword = false;
-      this.#focusLater('heading');
+      this.#focus.focusLater('heading');
       if (!announced) this.dispatchEvent(new PfLoginEvent({ account }));
     } else {
       const input = this.renderRoot.querySelector<HTMLInputElement>('#password');
@@ -459,7 +411,7 @@ export class PfLogin extends PfElement {
     if (problemCode(this.problem) === 'invalid_token') {
       this.tokenDead = true;
       this.#token = null;
-      this.#focusLater('heading');
+      this.#focus.focusLater('heading');
     }
   }
 

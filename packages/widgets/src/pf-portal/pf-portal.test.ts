@@ -4,7 +4,6 @@ import { equal, excludes, includes, ok } from '../testing/assert.js';
 import {
   byButton,
   byLabel,
-  cleanup,
   deepActiveElement,
   deepQueryAll,
   mount,
@@ -25,10 +24,10 @@ import {
   http,
   problem,
   session,
-  startMockApi,
   TOKEN,
   worker,
 } from '../testing/mock-api.js';
+import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
 
@@ -38,24 +37,8 @@ async function mountPortal(attributes: Record<string, string> = {}): Promise<PfP
   return element;
 }
 
-async function signIn(root: ParentNode, identifier = 'marie.dupont', password = GOOD_PASSWORD): Promise<void> {
-  type(byLabel(root, 'Identifiant'), identifier);
-  type(byLabel(root, 'Mot de passe'), password);
-  byButton(root, 'Se connecter').click();
-}
-
-/** Puts a token in the URL fragment as the emailed link does. */
-function arriveFromLink(fragment: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}#${fragment}`);
-}
-
 describe('<pf-portal>', () => {
-  before(startMockApi);
-  afterEach(() => {
-    cleanup();
-    worker.resetHandlers();
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-  });
+  useMockApi();
 
   it('shows the commune header, its banner and the login when signed out', async () => {
     worker.use(

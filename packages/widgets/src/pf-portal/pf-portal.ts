@@ -4,10 +4,12 @@ import type { CommunePublic, Family, Me, PortailClient } from '@portail-famille/
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext } from '../core/client-context.js';
-import { getCommuneInfo } from '../core/client-registry.js';
+import { communeHeader } from '../core/commune-header.js';
+import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { bannerTemplate, heading } from '../core/fragments.js';
-import { formatCivilDate, type Translation } from '../core/i18n/index.js';
+import { FocusAfterRenderController } from '../core/focus-after-render.js';
+import { childCards, embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import type { Translation } from '../core/i18n/index.js';
 import { LinkTokenController } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
@@ -70,23 +72,12 @@ export class PfPortal extends PfElement {
 
   readonly #provider = new ContextProvider(this, { context: clientContext });
   #section = 'family';
-  #focusTarget: string | null = null;
+  readonly #focus = new FocusAfterRenderController(this);
 
   /** Opened from an emailed link while signed in: end that session so the link works. */
   readonly #link = new LinkTokenController(this, () => this.dispatchEvent(new PfLogoutEvent()));
 
-  readonly #commune = new Task(this, {
-    task: async ([client]: readonly [PortailClient | undefined]) => {
-      if (!client) throw new Error('pf-portal: no commune configured');
-      try {
-        return await getCommuneInfo(client);
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client] as const,
-  });
+  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
 
   readonly #family = new Task(this, {
     task: async ([client, accountId, kind]: readonly [PortailClient | undefined, string | undefined, string | undefined]) => {
@@ -106,73 +97,41 @@ export class PfPortal extends PfElement {
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
   }
 
-  /** Moves focus to `#id` once the next render has put it in the DOM. */
-  #focusLater(id: string | null): void {
-    this.#focusTarget = id;
-    if (id) this.requestUpdate();
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    if (this.#focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusTarget}`);
-      if (target) {
-        target.focus();
-        this.#focusTarget = null;
-      }
-    }
-  }
-
   override render(): TemplateResult {
-    if (!this.client) return html`<div part="base" class="base"><p class="notice danger">${this.t.notConfigured}</p></div>`;
-    return html`<div part="base" class="base">
-      ${this.#commune.render({
-        initial: () => this.#loading(),
-        pending: () => this.#loading(),
-        error: (error) => html`<div class="notice danger" role="alert">
-          <p>${problemMessage(error, this.t)}</p>
-          <button class="button secondary" type="button" @click=${() => void this.#commune.run()}>${this.t.retry}</button>
-        </div>`,
-        complete: (commune) => this.#ready(commune),
-      })}
-    </div>`;
+    return this.#commune.render(this.t, (commune) => this.#ready(commune));
   }
 
   #loading(): TemplateResult {
-    return html`<p role="status">${this.t.loading}</p>`;
+    return loadingTemplate(this.t);
   }
 
   #ready(commune: CommunePublic): TemplateResult {
     const t = this.t;
     const account = this.session.account;
-    return html`<header part="header" class="header">
-        ${commune.logoUrl ? html`<img part="logo" class="logo" src=${commune.logoUrl} alt="" />` : nothing}
-        <div class="title">${heading(this.headingLevel, t.portalTitle(commune.name), 'portal-heading')}</div>
-        ${
-          account && !this.#link.ending
-            ? html`<div part="account" class="account">
-              <span>${t.loggedInAs(account.displayName)}</span>
-              <button class="button secondary" part="logout" type="button" @click=${this.#onLogout}>${t.signOut}</button>
-            </div>`
-            : nothing
-        }
-      </header>
-      ${bannerTemplate(commune, t)}
+    return html`${communeHeader({
+      commune,
+      t,
+      title: t.portalTitle(commune.name),
+      headingLevel: this.headingLevel,
+      headingId: 'portal-heading',
+      account: this.#link.ending ? null : account,
+      onLogout: this.#onLogout,
+      withLogo: true,
+      withBanner: true,
+    })}
       <div part="content" class="content">${this.#content(account)}</div>`;
   }
 
   #content(account: Me | null): TemplateResult {
     if (!this.session.ready || this.#link.ending) return this.#loading();
     if (!account) {
-      return html`<pf-login
-        part="login"
-        exportparts="form: login-form, input: login-input, label: login-label, submit: login-submit, link: login-link, error: login-error, status: login-status, heading: login-heading"
-        hide-banner
-        heading-level=${this.headingLevel + 1}
-        lang=${this.locale}
-        theme=${this.theme ?? nothing}
-        @pf-login=${this.#onLogin}
-      ></pf-login>`;
+      return embeddedLogin({
+        headingLevel: this.headingLevel + 1,
+        lang: this.locale,
+        theme: this.theme,
+        onLogin: this.#onLogin,
+        hideBanner: true,
+      });
     }
     if (account.kind !== 'guardian') {
       return html`<p class="notice info" part="staff-notice">${this.t.staffNotice}</p>`;
@@ -203,7 +162,7 @@ export class PfPortal extends PfElement {
 
   #select(id: string): void {
     this.#section = id;
-    this.#focusLater('section-heading');
+    this.#focus.focusLater('section-heading');
     this.requestUpdate();
   }
 
@@ -212,10 +171,7 @@ export class PfPortal extends PfElement {
     return this.#family.render({
       initial: () => this.#loading(),
       pending: () => this.#loading(),
-      error: (error) => html`<div class="notice danger" role="alert">
-        <p>${problemMessage(error, this.t)}</p>
-        <button class="button secondary" type="button" @click=${() => void this.#family.run()}>${this.t.retry}</button>
-      </div>`,
+      error: (error) => retryNotice(problemMessage(error, this.t), this.t, () => void this.#family.run()),
       complete: (family) => (family ? this.#familyTemplate(family) : html``),
     });
   }
@@ -240,30 +196,12 @@ export class PfPortal extends PfElement {
         )}
       </ul>
       ${heading(sub, t.children)}
-      ${
-        family.children.length === 0
-          ? html`<p>${t.noChildren}</p>`
-          : html`<ul class="cards">
-            ${family.children.map(
-              (c) => html`<li part="card" class="card">
-                <p class="name">${c.firstName} ${c.lastName}</p>
-                <dl>
-                  <dt>${t.birthDate}</dt>
-                  <dd><time datetime=${c.birthDate}>${formatCivilDate(c.birthDate, t)}</time></dd>
-                  <dt>${t.school}</dt>
-                  <dd>${c.school ?? t.notProvided}</dd>
-                  <dt>${t.grade}</dt>
-                  <dd>${c.grade ?? t.notProvided}</dd>
-                </dl>
-              </li>`,
-            )}
-          </ul>`
-      }`;
+      ${family.children.length === 0 ? html`<p>${t.noChildren}</p>` : childCards(family.children, t)}`;
   }
 
   readonly #onLogin = (): void => {
     this.#section = sections[0]?.id ?? 'family';
-    this.#focusLater('section-heading');
+    this.#focus.focusLater('section-heading');
   };
 
   readonly #onLogout = async (): Promise<void> => {
@@ -274,7 +212,7 @@ export class PfPortal extends PfElement {
     } catch (error) {
       this.emitError(error);
     }
-    this.#focusLater('portal-heading');
+    this.#focus.focusLater('portal-heading');
     this.requestUpdate();
     this.dispatchEvent(new PfLogoutEvent());
   };

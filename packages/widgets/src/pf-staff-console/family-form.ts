@@ -1,7 +1,8 @@
 import { type CreateFamilyRequest, type Family, type PortailClient, ValidationError } from '@portail-famille/sdk';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FocusAfterRenderController } from '../core/focus-after-render.js';
 import { heading } from '../core/fragments.js';
 import type { FamilyFormField, Translation } from '../core/i18n/index.js';
 import type { Guardian } from '../core/types.js';
@@ -93,7 +94,7 @@ export function normalisePath(path: string): FieldPath {
  * « Nouvelle famille »: the draft, its checks, the request and the server's field errors.
  * What was typed stays in the draft until the family is created.
  */
-export class FamilyFormController implements ReactiveController {
+export class FamilyFormController {
   readonly #host: FamilyFormHost;
   readonly #onCreated: (family: Family) => void;
   readonly #onError: (error: unknown) => void;
@@ -105,31 +106,18 @@ export class FamilyFormController implements ReactiveController {
   #nextChildKey = 1;
   /** The key of the last attempt and its body: a retry of the same body never creates twice. */
   #attempt: { key: string; body: string } | null = null;
-  #focusTarget: string | null = null;
+  readonly #focus: FocusAfterRenderController;
 
   constructor(host: FamilyFormHost, callbacks: { onCreated: (family: Family) => void; onError: (error: unknown) => void }) {
     this.#host = host;
     this.#onCreated = callbacks.onCreated;
     this.#onError = callbacks.onError;
-    host.addController(this);
+    // No lifecycle hooks of its own: focus after render is the only one it needed.
+    this.#focus = new FocusAfterRenderController(host);
   }
 
   static #empty(): FamilyDraft {
     return { line1: '', line2: '', postalCode: '', city: '', quotientFamilial: '', guardians: [emptyGuardian()], children: [] };
-  }
-
-  hostUpdated(): void {
-    if (!this.#focusTarget) return;
-    const target = this.#host.renderRoot.querySelector<HTMLElement>(`#${this.#focusTarget}`);
-    if (target) {
-      target.focus();
-      this.#focusTarget = null;
-    }
-  }
-
-  #focusLater(id: string): void {
-    this.#focusTarget = id;
-    this.#host.requestUpdate();
   }
 
   /** Forgets the draft (after logout, so the next person starts from a blank form). */
@@ -279,13 +267,13 @@ export class FamilyFormController implements ReactiveController {
 
   readonly #addGuardian = (): void => {
     this.#draft.guardians.push(emptyGuardian());
-    this.#focusLater(fieldId('guardians.1.firstName'));
+    this.#focus.focusLater(fieldId('guardians.1.firstName'));
   };
 
   readonly #removeGuardian = (): void => {
     this.#draft.guardians.splice(1);
     this.#errors = Object.fromEntries(Object.entries(this.#errors).filter(([path]) => !path.startsWith('guardians.1.')));
-    this.#focusLater(fieldId('guardians.0.firstName'));
+    this.#focus.focusLater(fieldId('guardians.0.firstName'));
   };
 
   readonly #addChild = (): void => {
@@ -293,7 +281,7 @@ export class FamilyFormController implements ReactiveController {
     // A new child usually bears a guardian's last name: start from it.
     const lastName = children.at(-1)?.lastName || this.#draft.guardians[0]?.lastName || '';
     children.push({ key: this.#nextChildKey++, firstName: '', lastName, birthDate: '', school: '', grade: '' });
-    this.#focusLater(fieldId(`children.${children.length - 1}.firstName`));
+    this.#focus.focusLater(fieldId(`children.${children.length - 1}.firstName`));
   };
 
   #removeChild(key: number): void {
@@ -303,7 +291,9 @@ export class FamilyFormController implements ReactiveController {
     children.splice(index, 1);
     // Paths of the later children shift: drop the children's errors rather than mislabel them.
     this.#errors = Object.fromEntries(Object.entries(this.#errors).filter(([path]) => !path.startsWith('children.')));
-    this.#focusLater(children.length > 0 ? fieldId(`children.${Math.min(index, children.length - 1)}.firstName`) : 'nf-children-heading');
+    this.#focus.focusLater(
+      children.length > 0 ? fieldId(`children.${Math.min(index, children.length - 1)}.firstName`) : 'nf-children-heading',
+    );
   }
 
   // --- checks and request -----------------------------------------------------------
@@ -367,7 +357,7 @@ export class FamilyFormController implements ReactiveController {
     this.#errors = errors;
     this.#summary = summary;
     const first = this.#orderedPaths().find((path) => path in errors);
-    this.#focusLater(first ? fieldId(first) : 'nf-alert');
+    this.#focus.focusLater(first ? fieldId(first) : 'nf-alert');
   }
 
   /** Every field path in the order of the form, to focus the first error. */

@@ -1,68 +1,16 @@
 import { css } from 'lit';
+import { cardStyles, fieldStyles, shellStyles } from '../core/shared.styles.js';
 import { themeStyles } from '../core/theme.styles.js';
 
 export const styles = [
   themeStyles,
+  shellStyles,
+  fieldStyles,
+  cardStyles,
   css`
-    .base {
-      padding: var(--_space);
-    }
-
-    .header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: calc(var(--_space) * 0.75);
-      margin-bottom: var(--_space);
-      padding: calc(var(--_space) * 0.75);
-      border-radius: var(--_radius);
-      background: var(--_surface-alt);
-    }
-
+    /* Wider than the portal's: the console's header also holds the signed-in agent. */
     .header .title {
-      flex: 1 1 14rem;
-    }
-
-    .header [part~='heading'] {
-      margin: 0;
-    }
-
-    .account {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: calc(var(--_space) * 0.5);
-    }
-
-    .nav ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_space) * 0.25);
-      margin: 0 0 var(--_space);
-      padding: 0;
-      list-style: none;
-      border-bottom: 1px solid var(--_border);
-    }
-
-    .nav-item {
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
-      border: 0;
-      border-bottom: 3px solid transparent;
-      background: none;
-      color: var(--_text);
-      font: inherit;
-      cursor: pointer;
-    }
-
-    .nav-item[aria-current='page'] {
-      border-bottom-color: var(--_primary);
-      color: var(--_primary);
-      font-weight: 600;
-    }
-
-    pf-login {
-      padding: 0;
+      flex-basis: 14rem;
     }
 
     /* Heading levels follow the page (heading-level); their look follows their role. */
@@ -138,72 +86,12 @@ export const styles = [
       grid-column: span 4;
     }
 
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      margin-bottom: var(--_space);
-    }
-
-    label {
-      font-weight: 600;
-    }
-
-    .check label {
-      font-weight: normal;
-    }
-
-    input:not([type='radio']),
-    select,
-    textarea {
-      width: 100%;
-      min-height: 2.75rem;
-      padding: 0.5rem 0.75rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      font: inherit;
-    }
-
     textarea {
       resize: vertical;
     }
 
-    input[aria-invalid='true'],
-    select[aria-invalid='true'],
-    textarea[aria-invalid='true'] {
-      border: 2px solid var(--_danger);
-    }
-
-    .hint {
-      margin: 0;
-      color: var(--_muted);
-      font-size: 0.9em;
-    }
-
     p.hint {
       margin-bottom: 0.25rem;
-    }
-
-    .field-error {
-      margin: 0;
-      color: var(--_danger);
-      font-weight: 600;
-    }
-
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 2.75rem;
-    }
-
-    .check input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      accent-color: var(--_primary);
     }
 
     .form-actions,
@@ -300,33 +188,10 @@ export const styles = [
       margin: 0 0 var(--_space);
     }
 
-    dt {
-      color: var(--_muted);
-    }
-
-    dd {
-      margin: 0;
-    }
-
+    /* Staff cards hold account actions: wider than the shared default (so the narrow
+       single column is restated in the container query below, or this would win). */
     .cards {
-      display: grid;
       grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
-      gap: var(--_space);
-      margin: 0 0 var(--_space);
-      padding: 0;
-      list-style: none;
-    }
-
-    .card {
-      padding: calc(var(--_space) * 0.75);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      overflow-wrap: anywhere;
-    }
-
-    .card p {
-      margin-bottom: 0.25rem;
     }
 
     .card dl {
@@ -335,11 +200,6 @@ export const styles = [
 
     .card .notice {
       margin: calc(var(--_space) * 0.5) 0;
-    }
-
-    .name,
-    .label {
-      font-weight: 600;
     }
 
     .account-line {
@@ -383,10 +243,6 @@ export const styles = [
     }
 
     @container (max-width: 30rem) {
-      .base {
-        padding: calc(var(--_space) * 0.5);
-      }
-
       fieldset {
         padding: calc(var(--_space) * 0.5);
       }

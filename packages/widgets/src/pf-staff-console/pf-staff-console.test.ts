@@ -18,8 +18,9 @@ import {
   waitFor,
   waitForText,
 } from '../testing/dom.js';
-import { API, BASE, freshCommune, GOOD_PASSWORD, http, problem, startMockApi, worker } from '../testing/mock-api.js';
+import { API, BASE, freshCommune, GOOD_PASSWORD, http, problem, worker } from '../testing/mock-api.js';
 import { STAFF_PASSWORD, type StaffApi, sampleFamilies, staffAccount, useStaffApi } from '../testing/mock-staff.js';
+import { signIn, useMockApi } from '../testing/setup.js';
 import '../staff.js';
 import type { PfStaffConsole } from './pf-staff-console.js';
 
@@ -49,10 +50,7 @@ async function openConsole(roles: Me['roles'], options: { families?: Family[]; a
   const root = element.shadowRoot!;
   await waitFor(() => deepQueryAll(root, 'form').length > 0);
   await expectAccessible(element);
-  const en = options.attributes?.lang === 'en';
-  type(byLabel(root, en ? 'Login' : 'Identifiant'), account.identifier);
-  type(byLabel(root, en ? 'Password' : 'Mot de passe'), STAFF_PASSWORD);
-  byButton(root, en ? 'Sign in' : 'Se connecter').click();
+  await signIn(root, account.identifier, STAFF_PASSWORD, options.attributes?.lang === 'en' ? 'en' : 'fr');
   await waitFor(() => root.querySelector('#list-status'));
   return { element, api, root };
 }
@@ -66,11 +64,7 @@ async function openFamily(setup: Setup, number: string): Promise<void> {
 }
 
 describe('<pf-staff-console>', () => {
-  before(startMockApi);
-  afterEach(() => {
-    cleanup();
-    worker.resetHandlers();
-  });
+  useMockApi();
 
   it('shows the staff login when signed out, then the families', async () => {
     const commune = freshCommune();

@@ -1,18 +1,18 @@
 import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { Banner, CommunePublic, Family, FamilySummary, Me, PortailClient } from '@portail-famille/sdk';
+import type { Banner, CommunePublic, Family, FamilySummary, Me } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../core/client-context.js';
-import { getCommuneInfo } from '../core/client-registry.js';
+import { communeHeader } from '../core/commune-header.js';
+import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { heading } from '../core/fragments.js';
-import { formatCivilDate } from '../core/i18n/index.js';
+import { FocusAfterRenderController } from '../core/focus-after-render.js';
+import { childCards, embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
 import { LinkTokenController } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
-import { problemCode, problemMessage } from '../core/problem-messages.js';
+import { problemCode } from '../core/problem-messages.js';
 import type { Guardian } from '../core/types.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
@@ -143,20 +143,8 @@ export class PfStaffConsole extends PfElement {
   #bannerPending = false;
   #listGeneration = 0;
   #familyGeneration = 0;
-  #focusTarget: string | null = null;
-
-  readonly #commune = new Task(this, {
-    task: async ([client]: readonly [PortailClient | undefined]) => {
-      if (!client) throw new Error('pf-staff-console: no commune configured');
-      try {
-        return await getCommuneInfo(client);
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client] as const,
-  });
+  readonly #focus = new FocusAfterRenderController(this);
+  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
@@ -173,23 +161,6 @@ export class PfStaffConsole extends PfElement {
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
-    if (this.#focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusTarget}`);
-      if (target) {
-        target.focus();
-        this.#focusTarget = null;
-      }
-    }
-  }
-
-  /** Moves focus to `#id` once the next render has put it in the DOM. */
-  #focusLater(id: string): void {
-    this.#focusTarget = id;
-    this.requestUpdate();
   }
 
   /** A new person signed in (or out): nothing of the previous one stays on screen. */
@@ -224,38 +195,26 @@ export class PfStaffConsole extends PfElement {
   // --- rendering ---------------------------------------------------------------------
 
   override render(): TemplateResult {
-    if (!this.client) return html`<div part="base" class="base"><p class="notice danger">${this.t.notConfigured}</p></div>`;
-    return html`<div part="base" class="base">
-      ${this.#commune.render({
-        initial: () => this.#loading(),
-        pending: () => this.#loading(),
-        error: (error) => html`<div class="notice danger" role="alert">
-          <p>${problemMessage(error, this.t)}</p>
-          <button class="button secondary" type="button" @click=${() => void this.#commune.run()}>${this.t.retry}</button>
-        </div>`,
-        complete: (commune) => this.#ready(commune),
-      })}
-    </div>`;
+    return this.#commune.render(this.t, (commune) => this.#ready(commune));
   }
 
   #loading(): TemplateResult {
-    return html`<p role="status">${this.t.loading}</p>`;
+    return loadingTemplate(this.t);
   }
 
   #ready(commune: CommunePublic): TemplateResult {
     const t = this.t;
     const account = this.#link.ending ? null : this.session.account;
-    return html`<header part="header" class="header">
-        <div class="title" part="title">${heading(this.headingLevel, t.staff.consoleTitle(commune.name), 'console-heading')}</div>
-        ${
-          account
-            ? html`<div part="account" class="account">
-              <span>${t.loggedInAs(account.displayName)}</span>
-              <button class="button secondary" part="logout" type="button" @click=${this.#onLogout}>${t.signOut}</button>
-            </div>`
-            : nothing
-        }
-      </header>
+    return html`${communeHeader({
+      commune,
+      t,
+      title: t.staff.consoleTitle(commune.name),
+      headingLevel: this.headingLevel,
+      headingId: 'console-heading',
+      account,
+      onLogout: this.#onLogout,
+      titlePart: true,
+    })}
       <div part="content" class="content">${this.#content(account)}</div>`;
   }
 
@@ -263,15 +222,13 @@ export class PfStaffConsole extends PfElement {
     const t = this.t;
     if (!this.session.ready || this.#link.ending) return this.#loading();
     if (!account) {
-      return html`<pf-login
-        part="login"
-        exportparts="form: login-form, input: login-input, label: login-label, submit: login-submit, link: login-link, error: login-error, status: login-status, heading: login-heading"
-        audience="staff"
-        heading-level=${this.headingLevel + 1}
-        lang=${this.locale}
-        theme=${this.theme ?? nothing}
-        @pf-login=${this.#onLogin}
-      ></pf-login>`;
+      return embeddedLogin({
+        headingLevel: this.headingLevel + 1,
+        lang: this.locale,
+        theme: this.theme,
+        onLogin: this.#onLogin,
+        audience: 'staff',
+      });
     }
     if (account.kind !== 'staff') return html`<p class="notice info" part="guardian-notice">${t.staff.guardianNotice}</p>`;
     if (account.roles.length === 0) return html`<p class="notice info">${t.staff.noStaffRole}</p>`;
@@ -311,7 +268,7 @@ export class PfStaffConsole extends PfElement {
 
   #select(section: Section): void {
     if (section === this.section && !(section === 'families' && this.familyId)) {
-      this.#focusLater('section-heading');
+      this.#focus.focusLater('section-heading');
       return;
     }
     this.section = section;
@@ -322,7 +279,7 @@ export class PfStaffConsole extends PfElement {
       this.bannerError = null;
       this.bannerNotice = '';
     }
-    this.#focusLater('section-heading');
+    this.#focus.focusLater('section-heading');
   }
 
   // --- families ----------------------------------------------------------------------
@@ -354,10 +311,7 @@ export class PfStaffConsole extends PfElement {
       <p id="list-status" role="status" class="list-status">${this.#listStatus()}</p>
       ${
         this.listState === 'error'
-          ? html`<div class="notice danger" role="alert" part="error">
-            <p>${staffProblemMessage(this.listError, t)}</p>
-            <button class="button secondary" type="button" @click=${() => void this.#loadFamilies(this.families.length > 0)}>${t.retry}</button>
-          </div>`
+          ? retryNotice(staffProblemMessage(this.listError, t), t, () => void this.#loadFamilies(this.families.length > 0), 'error')
           : nothing
       }
       ${
@@ -406,7 +360,7 @@ export class PfStaffConsole extends PfElement {
     this.query = '';
     this.searched = '';
     void this.#loadFamilies(false);
-    this.#focusLater('search');
+    this.#focus.focusLater('search');
   };
 
   /** The first page for the current search, or the next page appended (« Voir plus »). */
@@ -435,7 +389,7 @@ export class PfStaffConsole extends PfElement {
       this.nextCursor = page.nextCursor ?? null;
       this.listState = 'done';
       // « Voir plus »: the reader continues from the first family just added.
-      if (more && firstNew) this.#focusLater(`family-${firstNew.id}`);
+      if (more && firstNew) this.#focus.focusLater(`family-${firstNew.id}`);
     } catch (error) {
       if (generation !== this.#listGeneration) return;
       this.listError = error;
@@ -455,8 +409,8 @@ export class PfStaffConsole extends PfElement {
     const id = this.familyId;
     this.#closeFamily();
     this.notice = '';
-    if (id && this.families.some((f) => f.id === id)) this.#focusLater(`family-${id}`);
-    else this.#focusLater('search');
+    if (id && this.families.some((f) => f.id === id)) this.#focus.focusLater(`family-${id}`);
+    else this.#focus.focusLater('search');
   };
 
   /** Loads (or reloads, keeping the shown file and its messages) one family. */
@@ -469,12 +423,12 @@ export class PfStaffConsole extends PfElement {
       const family = await client.getFamily(familyId);
       if (generation !== this.#familyGeneration) return;
       this.family = family;
-      if (focus) this.#focusLater(focus);
+      if (focus) this.#focus.focusLater(focus);
     } catch (error) {
       if (generation !== this.#familyGeneration) return;
       this.familyError = error;
       this.emitError(error);
-      if (focus) this.#focusLater('family-error');
+      if (focus) this.#focus.focusLater('family-error');
     }
   }
 
@@ -512,25 +466,7 @@ export class PfStaffConsole extends PfElement {
           )}
         </ul>
         ${heading(sub, t.children)}
-        ${
-          family.children.length === 0
-            ? html`<p>${t.staff.childCount(0)}</p>`
-            : html`<ul class="cards">
-              ${family.children.map(
-                (c) => html`<li part="card" class="card">
-                  <p class="name">${c.firstName} ${c.lastName}</p>
-                  <dl>
-                    <dt>${t.birthDate}</dt>
-                    <dd><time datetime=${c.birthDate}>${formatCivilDate(c.birthDate, t)}</time></dd>
-                    <dt>${t.school}</dt>
-                    <dd>${c.school ?? t.notProvided}</dd>
-                    <dt>${t.grade}</dt>
-                    <dd>${c.grade ?? t.notProvided}</dd>
-                  </dl>
-                </li>`,
-              )}
-            </ul>`
-        }
+        ${family.children.length === 0 ? html`<p>${t.staff.childCount(0)}</p>` : childCards(family.children, t)}
       </article>`;
   }
 
@@ -615,7 +551,7 @@ export class PfStaffConsole extends PfElement {
     if (identifier !== '' && !IDENTIFIER.test(identifier)) {
       this.identifierErrors = { ...this.identifierErrors, [g.id]: this.t.staff.identifierInvalid };
       this.guardianMessage = null;
-      this.#focusLater(`identifier-${g.id}`);
+      this.#focus.focusLater(`identifier-${g.id}`);
       return;
     }
     void this.#accountAction(g, 'create', identifier || undefined);
@@ -648,19 +584,19 @@ export class PfStaffConsole extends PfElement {
       }
       this.guardianMessage = { guardianId: g.id, kind: 'success', text };
       await this.#loadFamily(family.id);
-      this.#focusLater(`guardian-${g.id}-name`);
+      this.#focus.focusLater(`guardian-${g.id}-name`);
     } catch (error) {
       this.emitError(error);
       const code = problemCode(error);
       const message = staffProblemMessage(error, this.t);
       if (action === 'create' && (code === 'identifier_taken' || code === 'validation_failed')) {
         this.identifierErrors = { ...this.identifierErrors, [g.id]: code === 'identifier_taken' ? message : s.identifierInvalid };
-        this.#focusLater(`identifier-${g.id}`);
+        this.#focus.focusLater(`identifier-${g.id}`);
       } else {
         this.guardianMessage = { guardianId: g.id, kind: 'error', text: message };
         // The state on screen was out of date: show the real one.
         if (code === 'account_exists' || code === 'account_already_active' || code === 'not_found') await this.#loadFamily(family.id);
-        this.#focusLater(`guardian-${g.id}-name`);
+        this.#focus.focusLater(`guardian-${g.id}-name`);
       }
     } finally {
       this.busyAction = null;
@@ -682,7 +618,7 @@ export class PfStaffConsole extends PfElement {
     this.familyId = family.id;
     this.family = family;
     this.notice = this.t.staff.familyCreated(family.number);
-    this.#focusLater('family-heading');
+    this.#focus.focusLater('family-heading');
   }
 
   // --- banner ------------------------------------------------------------------------
@@ -715,10 +651,7 @@ export class PfStaffConsole extends PfElement {
     const sub = this.headingLevel + 2;
     let current: TemplateResult;
     if (this.bannerError !== null && this.banner === undefined) {
-      current = html`<div class="notice danger" role="alert" part="error">
-        <p>${staffProblemMessage(this.bannerError, t)}</p>
-        <button class="button secondary" type="button" @click=${() => void this.#loadBanner()}>${t.retry}</button>
-      </div>`;
+      current = retryNotice(staffProblemMessage(this.bannerError, t), t, () => void this.#loadBanner(), 'error');
     } else if (this.banner === undefined) {
       current = this.#loading();
     } else if (this.banner === null) {
@@ -792,7 +725,7 @@ export class PfStaffConsole extends PfElement {
     this.bannerNotice = '';
     if (message === '' || message.length > BANNER_MAX) {
       this.bannerFieldError = message === '' ? s.bannerMessageRequired : s.bannerMessageTooLong(BANNER_MAX);
-      this.#focusLater('banner-message');
+      this.#focus.focusLater('banner-message');
       return;
     }
     this.bannerFieldError = '';
@@ -822,7 +755,7 @@ export class PfStaffConsole extends PfElement {
       this.bannerKind = 'info';
       this.bannerNotice = this.t.staff.bannerCleared;
       // The « Retirer » button is gone: keep the keyboard user in the form.
-      this.#focusLater('banner-message');
+      this.#focus.focusLater('banner-message');
     } catch (error) {
       this.bannerError = error;
       this.emitError(error);
@@ -834,7 +767,7 @@ export class PfStaffConsole extends PfElement {
   // --- session -----------------------------------------------------------------------
 
   readonly #onLogin = (): void => {
-    this.#focusLater('section-heading');
+    this.#focus.focusLater('section-heading');
   };
 
   readonly #onLogout = async (): Promise<void> => {
@@ -845,7 +778,7 @@ export class PfStaffConsole extends PfElement {
     } catch (error) {
       this.emitError(error);
     }
-    this.#focusLater('console-heading');
+    this.#focus.focusLater('console-heading');
     this.dispatchEvent(new PfLogoutEvent());
   };
 }
