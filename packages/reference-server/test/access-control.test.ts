@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { specPath } from '../src/platform/paths.js';
+import { bookingWorld, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
@@ -17,6 +18,11 @@ interface Ids {
   familyA: string;
   guardianA2: string;
   accountA: string;
+  childA: string;
+  periodA: string;
+  requestA: string;
+  activityA: string;
+  dayA: string;
 }
 
 interface Policy {
@@ -24,6 +30,17 @@ interface Policy {
   /** Expected status per caller; one number for all, or a set of acceptable ones. */
   expect: Partial<Record<Caller, number | number[]>> & { default?: number | number[] };
 }
+
+/** Parent operations on one's own child: another family's child is "not found". */
+const parentOnly = (ok: number, otherParent: number): Policy['expect'] => ({
+  anonymous: 401,
+  parentA: ok,
+  parentB: otherParent,
+  admin: 403,
+  agent: 403,
+  billing: 403,
+  otherCommune: 401,
+});
 
 const staffOnly = (ok: number | number[], roles: Caller[] = ['admin', 'agent', 'billing']): Policy['expect'] => ({
   anonymous: 401,
@@ -49,6 +66,14 @@ const policies: Record<string, Policy> = {
   requestPasswordReset: { body: () => ({ email: 'nobody@example.fr' }), expect: { default: 202 } },
   activateAccount: { body: () => ({ token: 'x'.repeat(43), password: 'a long enough password' }), expect: { default: 410 } },
   resetPassword: { body: () => ({ token: 'y'.repeat(43), password: 'a long enough password' }), expect: { default: 410 } },
+  getBookingOptions: { expect: parentOnly(200, 404) },
+  getPlanner: { expect: parentOnly(200, 404) },
+  submitBookingRequest: {
+    body: (ids) => ({ lines: [{ date: ids.dayA, activityId: ids.activityA, action: 'add' }] }),
+    expect: parentOnly(201, 404),
+  },
+  listBookingRequests: { expect: parentOnly(200, 200) },
+  getBookingRequest: { expect: parentOnly(200, 404) },
   getMe: { expect: { anonymous: 401, otherCommune: 401, default: 200 } },
   getMyFamily: { expect: { anonymous: 401, otherCommune: 401, parentA: 200, parentB: 200, admin: 403, agent: 403, billing: 403 } },
   listFamilies: { expect: staffOnly(200) },
@@ -85,7 +110,10 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{commune}', commune)
     .replace('{familyId}', ids.familyA)
     .replace('{guardianId}', ids.guardianA2)
-    .replace('{accountId}', ids.accountA);
+    .replace('{accountId}', ids.accountA)
+    .replace('{childId}', ids.childA)
+    .replace('{periodId}', ids.periodA)
+    .replace('{requestId}', ids.requestA);
 }
 
 describe('access control, generated from the contract', () => {
@@ -115,7 +143,23 @@ describe('access control, generated from the contract', () => {
         guardians: [...family.guardians, { firstName: 'Gaston', lastName: 'Essai', relation: 'father', email: 'gaston@example.fr' }],
       },
     });
-    ids = { familyA: a.family.id, guardianA2: withSecond.body.guardians[1].id, accountA: a.account.id };
+    const world = await bookingWorld(t, t.communes.a.id);
+    const childA: string = a.family.children[0].id;
+    await enrolChild(t, t.communes.a.id, childA, [world.cantine]);
+    const request = await t.api(`/v1/communes/alpha/children/${childA}/periods/${world.period.id}/requests`, {
+      token: a.parentToken,
+      body: { lines: [{ date: world.monday, activityId: world.cantine.id, action: 'add' }] },
+    });
+    ids = {
+      familyA: a.family.id,
+      guardianA2: withSecond.body.guardians[1].id,
+      accountA: a.account.id,
+      childA,
+      periodA: world.period.id,
+      requestA: request.body.id,
+      activityA: world.cantine.id,
+      dayA: world.monday,
+    };
     tokens.parentA = a.parentToken;
     tokens.parentB = b.parentToken;
     tokens.admin = staff;

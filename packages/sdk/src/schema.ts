@@ -230,6 +230,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/children/{childId}/booking-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The facilities, activities and booking periods a child of the family can book.
+         * @description Only activities the child is enrolled in are offered. When nothing can be booked,
+         *     `notice` says why (not enrolled anywhere, or no period open — with the next opening).
+         */
+        get: operations["getBookingOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/children/{childId}/periods/{periodId}/planner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        /** The planner (planning) of one child for one period — each open day × activity, its state and whether it can change now. */
+        get: operations["getPlanner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/children/{childId}/periods/{periodId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a booking request — adds and cancellations for one child and period, applied at once.
+         * @description The request is numbered and applied in one transaction; each line gets its own
+         *     outcome: `accepted`, `pending` (the activity's requests wait for staff), `waiting_list`,
+         *     or `refused` with a reason. Deadlines, the period's window and capacity are checked by
+         *     the server at that instant (Europe/Paris); capacity is never exceeded, whatever the
+         *     concurrency. A retry with the same `Idempotency-Key` answers the first result.
+         */
+        post: operations["submitBookingRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/booking-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** « Mes réservations » — the family's booking requests, newest first. */
+        get: operations["listBookingRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/booking-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One booking request of the family, with its lines. */
+        get: operations["getBookingRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -594,6 +711,145 @@ export interface components {
             items: components["schemas"]["FamilySummary"][];
             nextCursor: string | null;
         };
+        /**
+         * Format: date
+         * @description A civil date (YYYY-MM-DD) in Europe/Paris.
+         */
+        CivilDate: string;
+        /** @description When booking or cancelling a day stops being possible online. */
+        DeadlineRule: {
+            /** @constant */
+            kind: "days_before";
+            days: number;
+            time: string;
+        } | {
+            /** @constant */
+            kind: "weekday_of_previous_week";
+            /** @description 1 = Monday … 7 = Sunday. */
+            weekday: number;
+            time: string;
+        };
+        Activity: {
+            id: components["schemas"]["Id"];
+            /**
+             * @example Cantine
+             * @example ALP matin
+             */
+            name: string;
+            /** @enum {string} */
+            unit: "day" | "half_day" | "slot";
+            /**
+             * @description `immediate`: accepted at once; `staff_review`: a request staff decide.
+             * @enum {string}
+             */
+            processing: "immediate" | "staff_review";
+            bookingDeadline: components["schemas"]["DeadlineRule"];
+            cancellationDeadline: components["schemas"]["DeadlineRule"];
+            capacityPerDay: number | null;
+            /** @enum {string} */
+            overflow: "refuse" | "waiting_list";
+        };
+        BookingPeriod: {
+            id: components["schemas"]["Id"];
+            facilityId: components["schemas"]["Id"];
+            /** @example Semaines 11 à 13 */
+            name: string;
+            start: components["schemas"]["CivilDate"];
+            end: components["schemas"]["CivilDate"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {string} */
+            status: "upcoming" | "open" | "closed";
+            activityIds: components["schemas"]["Id"][];
+        };
+        BookingOptions: {
+            childId: components["schemas"]["Id"];
+            facilities: {
+                id: components["schemas"]["Id"];
+                /** @example ALP Maternel */
+                name: string;
+                activities: components["schemas"]["Activity"][];
+                periods: components["schemas"]["BookingPeriod"][];
+            }[];
+            /** @description Why nothing can be booked now, when that is the case. */
+            notice: null | {
+                /** @enum {string} */
+                code: "not_enrolled" | "no_open_period";
+                /** Format: date-time */
+                nextOpening: string | null;
+            };
+        };
+        /**
+         * @description Why a cell cannot change now.
+         * @enum {string|null}
+         */
+        LockedReason: "deadline_passed" | "closed" | "full" | "not_enrolled" | "period_not_open" | null;
+        /** @enum {string} */
+        BookingState: "none" | "booked" | "pending" | "waiting_list" | "refused" | "cancelled" | "excused_absence";
+        Planner: {
+            childId: components["schemas"]["Id"];
+            period: components["schemas"]["BookingPeriod"];
+            activities: components["schemas"]["Activity"][];
+            days: {
+                date: components["schemas"]["CivilDate"];
+                cells: {
+                    activityId: components["schemas"]["Id"];
+                    state: components["schemas"]["BookingState"];
+                    changeable: boolean;
+                    lockedReason: components["schemas"]["LockedReason"];
+                    placesLeft: number | null;
+                    /**
+                     * Format: date-time
+                     * @description Until when this cell can change (booking deadline when free, cancellation deadline when booked).
+                     */
+                    deadline: string;
+                }[];
+            }[];
+        };
+        CreateBookingRequest: {
+            lines: {
+                date: components["schemas"]["CivilDate"];
+                activityId: components["schemas"]["Id"];
+                /** @enum {string} */
+                action: "add" | "cancel";
+            }[];
+        };
+        /** @enum {string|null} */
+        RefusalReason: "deadline_passed" | "closed" | "full" | "not_enrolled" | "period_not_open" | "not_in_period" | "already_booked" | "not_booked" | null;
+        BookingRequest: {
+            id: components["schemas"]["Id"];
+            /** @description Numbered per commune */
+            number: number;
+            childId: components["schemas"]["Id"];
+            childName: string;
+            periodId: components["schemas"]["Id"];
+            periodName: string;
+            /** @description Who submitted it. */
+            referent: {
+                accountId: components["schemas"]["Id"];
+                displayName: string;
+            };
+            /** @enum {string} */
+            status: "accepted" | "pending" | "partially_accepted" | "refused";
+            /** Format: date-time */
+            createdAt: string;
+            lines: {
+                date: components["schemas"]["CivilDate"];
+                activityId: components["schemas"]["Id"];
+                activityName: string;
+                /** @enum {string} */
+                action: "add" | "cancel";
+                /** @enum {string} */
+                outcome: "accepted" | "pending" | "waiting_list" | "refused";
+                reason: components["schemas"]["RefusalReason"];
+            }[];
+        };
+        BookingRequestPage: {
+            items: components["schemas"]["BookingRequest"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -610,6 +866,8 @@ export interface components {
         /** @description The commune's slug, e.g. `val-de-loire`. */
         Commune: string;
         FamilyId: components["schemas"]["Id"];
+        ChildId: components["schemas"]["Id"];
+        PeriodId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         /** @description Any non-empty value (the SDK sends its name). Proves the request is not a cross-site form post. */
         ClientHeader: string;
@@ -903,6 +1161,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Family"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getBookingOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the child can book. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingOptions"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getPlanner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The planner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Planner"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    submitBookingRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, with each line's outcome. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listBookingRequests: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRequestPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getBookingRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRequest"];
                 };
             };
             401: components["responses"]["Problem"];

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
+import { Semaphore } from '../semaphore.js';
 import { isCommonPassword } from './common-passwords.js';
-import { Semaphore } from './semaphore.js';
 
 export interface HashingCost {
   memoryCost: number;

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
+import { Semaphore } from '../semaphore.js';
 import { WriteQueue } from './write-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+const POSTGRES_POOL = 10;
+const POSTGRES_MAX_WRITERS = POSTGRES_POOL / 2;
 
 /**
  * The database and the one rule for writing to it: every write transaction goes through
@@ -15,6 +19,12 @@ export class Database {
   readonly sequelize: Sequelize;
   readonly dialect: Dialect;
   readonly #queue = new WriteQueue();
+  /**
+   * PostgreSQL: at most this many write transactions at once, so that a burst of writers
+   * waiting on one row lock never holds every pooled connection (the pool then starves and
+   * times out). Measured: 200 concurrent booking requests with a pool of 10.
+   */
+  readonly #writers = new Semaphore(POSTGRES_MAX_WRITERS);
 
   constructor(sequelize: Sequelize, dialect: Dialect) {
     this.sequelize = sequelize;
@@ -23,7 +33,7 @@ export class Database {
 
   write<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const run = () => this.sequelize.transaction((transaction) => work(transaction));
-    return this.dialect === 'sqlite' ? this.#queue.run(run) : run();
+    return this.dialect === 'sqlite' ? this.#queue.run(run) : this.#writers.use(run);
   }
 
   async close(): Promise<void> {
@@ -37,7 +47,7 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
     const sequelize = new Sequelize(options.databaseUrl, {
       dialect: 'postgres',
       logging: false,
-      pool: { max: 10, min: 0, idle: 10_000 },
+      pool: { max: POSTGRES_POOL, min: 0, idle: 10_000 },
     });
     return new Database(sequelize, 'postgres');
   }

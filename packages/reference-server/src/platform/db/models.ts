@@ -1,10 +1,12 @@
 import type { Sequelize } from 'sequelize';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
+import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
 import { initOutboxModel } from '../mail/outbox.model.js';
+import { initSequenceModel } from './sequence.model.js';
 
 let initialised: Sequelize | null = null;
 
@@ -20,5 +22,7 @@ export function initModels(sequelize: Sequelize): void {
   initAuditModel(sequelize);
   initOutboxModel(sequelize);
   initIdempotencyModel(sequelize);
+  initBookingModels(sequelize);
+  initSequenceModel(sequelize);
   initialised = sequelize;
 }

@@ -1,0 +1,117 @@
+import { Router } from 'express';
+import { Op } from 'sequelize';
+import type { AppContext } from '../../app-context.js';
+import { authOf, communeOf, param } from '../../platform/http/context.js';
+import { once } from '../../platform/http/idempotency.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { requireGuardian } from '../accounts/auth.middleware.js';
+import { Guardian } from '../families/family.models.js';
+import { Activity, BookingPeriod, BookingRequest, Enrolment, Facility } from './booking.models.js';
+import { serializeOptions } from './booking-options.js';
+import { childOfParent, PeriodContext } from './period-context.js';
+import { buildPlanner } from './planner.js';
+import { civilDateOf } from './rules/civil-date.js';
+import { toBookingRequest } from './serialize.js';
+import { applyBookingRequest, type RequestedLine } from './submit-request.js';
+
+export function bookingRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const router = Router({ mergeParams: true });
+
+  router.get('/children/:childId/booking-options', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const child = await childOfParent(commune.id, authOf(req).account, param(req, 'childId'));
+    const now = new Date();
+    const today = civilDateOf(now);
+    const enrolments = await Enrolment.findAll({ where: { commune_id: commune.id, child_id: child.id, valid_to: { [Op.gte]: today } } });
+    const activities = await Activity.findAll({
+      where: { commune_id: commune.id, id: enrolments.map((e) => e.activity_id) },
+      order: [['position', 'ASC']],
+    });
+    const facilities = await Facility.findAll({
+      where: { commune_id: commune.id, id: [...new Set(activities.map((a) => a.facility_id))] },
+      order: [['name', 'ASC']],
+    });
+    const periods = await BookingPeriod.findAll({
+      where: {
+        commune_id: commune.id,
+        facility_id: facilities.map((f) => f.id),
+        end_date: { [Op.gte]: today },
+        closes_at: { [Op.gt]: now },
+      },
+      order: [['start_date', 'ASC']],
+    });
+    res.json(serializeOptions({ childId: child.id, facilities, activities, periods, now }));
+  });
+
+  router.get('/children/:childId/periods/:periodId/planner', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const child = await childOfParent(commune.id, authOf(req).account, param(req, 'childId'));
+    res.json(await buildPlanner(commune.id, child, param(req, 'periodId')));
+  });
+
+  router.post('/children/:childId/periods/:periodId/requests', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const { account } = authOf(req);
+    const child = await childOfParent(commune.id, account, param(req, 'childId'));
+    const periodCtx = await PeriodContext.load(commune.id, child.id, param(req, 'periodId'));
+    const { lines } = req.body as { lines: RequestedLine[] };
+    const answer = await once(
+      db,
+      {
+        communeId: commune.id,
+        accountId: account.id,
+        key: req.get('Idempotency-Key'),
+        request: { child: child.id, period: periodCtx.period.id, lines },
+      },
+      async (transaction) => {
+        const request = await applyBookingRequest(
+          { communeId: commune.id, familyId: child.family_id, child, account, ctx: periodCtx, lines, now: new Date() },
+          transaction,
+        );
+        return { status: 201, body: await toBookingRequest(request, periodCtx.period.name, transaction) };
+      },
+    );
+    res.status(answer.status).json(answer.body);
+  });
+
+  router.get('/booking-requests', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const familyId = await familyOf(commune.id, authOf(req).account.guardian_id);
+    const query = req.query as { limit?: string | number; cursor?: string };
+    const limit = Number(query.limit ?? 20);
+    const before = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8')) : null;
+    if (before !== null && !Number.isInteger(before)) throw new HttpProblem(400, 'validation_failed', 'Unknown cursor.');
+    const rows = await BookingRequest.findAll({
+      where: { commune_id: commune.id, family_id: familyId, ...(before !== null ? { number: { [Op.lt]: before } } : {}) },
+      order: [['number', 'DESC']],
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const periods = await BookingPeriod.findAll({ where: { id: [...new Set(page.map((r) => r.period_id))] }, attributes: ['id', 'name'] });
+    const last = page[page.length - 1];
+    res.json({
+      items: await Promise.all(page.map((r) => toBookingRequest(r, periods.find((p) => p.id === r.period_id)?.name ?? ''))),
+      nextCursor: rows.length > limit && last ? Buffer.from(String(last.number), 'utf8').toString('base64url') : null,
+    });
+  });
+
+  router.get('/booking-requests/:requestId', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const familyId = await familyOf(commune.id, authOf(req).account.guardian_id);
+    const request = await BookingRequest.findOne({ where: { id: param(req, 'requestId'), commune_id: commune.id, family_id: familyId } });
+    if (!request) throw new HttpProblem(404, 'not_found');
+    const period = await BookingPeriod.findOne({ where: { id: request.period_id }, attributes: ['name'] });
+    res.json(await toBookingRequest(request, period?.name ?? ''));
+  });
+
+  return router;
+}
+
+async function familyOf(communeId: string, guardianId: string | null): Promise<string> {
+  const guardian = guardianId
+    ? await Guardian.findOne({ where: { id: guardianId, commune_id: communeId }, attributes: ['family_id'] })
+    : null;
+  if (!guardian) throw new HttpProblem(404, 'not_found');
+  return guardian.family_id;
+}

@@ -1,0 +1,15 @@
+import type { Transaction } from 'sequelize';
+import { Sequence } from './sequence.model.js';
+
+/**
+ * The next number of a per-commune counter, gapless: taken inside the caller's write
+ * transaction (a rolled-back request gives its number back). PostgreSQL holds the row lock
+ * of the UPDATE until commit; SQLite's writes are queued.
+ */
+export async function nextNumber(communeId: string, name: string, transaction: Transaction): Promise<number> {
+  await Sequence.bulkCreate([{ commune_id: communeId, name, value: 0 }], { ignoreDuplicates: true, transaction });
+  await Sequence.increment('value', { by: 1, where: { commune_id: communeId, name }, transaction });
+  const row = await Sequence.findOne({ where: { commune_id: communeId, name }, transaction });
+  if (!row) throw new Error(`sequence ${name} vanished`);
+  return row.value;
+}
