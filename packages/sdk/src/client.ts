@@ -13,6 +13,13 @@ export type AccountSummary = Schemas['AccountSummary'];
 export type Banner = Schemas['Banner'];
 export type BannerInput = Schemas['BannerInput'];
 export type Health = Schemas['Health'];
+export type BookingOptions = Schemas['BookingOptions'];
+export type Planner = Schemas['Planner'];
+export type BookingPeriod = Schemas['BookingPeriod'];
+export type Activity = Schemas['Activity'];
+export type CreateBookingRequest = Schemas['CreateBookingRequest'];
+export type BookingRequest = Schemas['BookingRequest'];
+export type BookingRequestPage = Schemas['BookingRequestPage'];
 
 export interface PortailClientOptions {
   /** Base URL of the API server, e.g. `https://portail.example.fr`. */
@@ -206,6 +213,62 @@ export class PortailClient {
 
   getMyFamily(): Promise<Family> {
     return this.#authed(() => this.raw.GET('/v1/communes/{commune}/family', { params: { path: this.#path } }));
+  }
+
+  // --- bookings (parents) ------------------------------------------------------------
+
+  /** What a child can book: facilities, activities, periods — or why nothing (`notice`). */
+  getBookingOptions(childId: string): Promise<BookingOptions> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/children/{childId}/booking-options', { params: { path: { ...this.#path, childId } } }),
+    );
+  }
+
+  getPlanner(childId: string, periodId: string): Promise<Planner> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/children/{childId}/periods/{periodId}/planner', {
+        params: { path: { ...this.#path, childId, periodId } },
+      }),
+    );
+  }
+
+  /**
+   * Submits adds and cancellations for one child and period; each line comes back with its
+   * outcome. A retry with the same `idempotencyKey` (one is made when absent) never books twice.
+   */
+  submitBookingRequest(
+    childId: string,
+    periodId: string,
+    lines: CreateBookingRequest['lines'],
+    options: { idempotencyKey?: string } = {},
+  ): Promise<BookingRequest> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/children/{childId}/periods/{periodId}/requests', {
+        params: { path: { ...this.#path, childId, periodId }, header: { 'Idempotency-Key': key } },
+        body: { lines },
+      }),
+    );
+  }
+
+  listBookingRequests(query: { limit?: number; cursor?: string } = {}): Promise<BookingRequestPage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/booking-requests', { params: { path: this.#path, query } }));
+  }
+
+  /** « Mes réservations », newest first, page after page. */
+  async *iterateBookingRequests(query: { limit?: number } = {}): AsyncGenerator<BookingRequest> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listBookingRequests({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getBookingRequest(requestId: string): Promise<BookingRequest> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/booking-requests/{requestId}', { params: { path: { ...this.#path, requestId } } }),
+    );
   }
 
   // --- staff ---------------------------------------------------------------------
