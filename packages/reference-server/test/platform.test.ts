@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { QueryTypes } from 'sequelize';
+import { DEMO, seedDemo } from '../src/demo/seed.js';
 import { initModels } from '../src/platform/db/models.js';
 import { listen, prepare } from '../src/server.js';
 import { STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
@@ -210,5 +211,29 @@ describe('platform: SQLite settings', { skip: process.env.PORTAIL_TEST_BACKEND =
       type: QueryTypes.SELECT,
     });
     assert.equal(Number(count?.n), 100);
+  });
+});
+
+describe('platform: the demo seed', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(() => t.close());
+
+  it('creates Val-de-Loire once, with a bookable period for Léa and the reason why Hugo has none', async () => {
+    assert.deepEqual(await seedDemo(t.server.ctx), { created: true });
+    assert.deepEqual(await seedDemo(t.server.ctx), { created: false }, 'a second start changes nothing');
+    const token = await t.login('val-de-loire', DEMO.parent.identifier, DEMO.parent.password);
+    const family = await t.api('/v1/communes/val-de-loire/family', { token });
+    const [lea, hugo] = family.body.children as { id: string; firstName: string }[];
+    assert.equal(lea?.firstName, 'Léa');
+    const options = await t.api(`/v1/communes/val-de-loire/children/${lea?.id}/booking-options`, { token });
+    const open = options.body.facilities
+      .flatMap((f: { periods: { status: string }[] }) => f.periods)
+      .filter((p: { status: string }) => p.status === 'open');
+    assert.equal(open.length, 1);
+    const none = await t.api(`/v1/communes/val-de-loire/children/${hugo?.id}/booking-options`, { token });
+    assert.equal(none.body.notice.code, 'not_enrolled');
   });
 });
