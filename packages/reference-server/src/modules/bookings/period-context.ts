@@ -51,13 +51,20 @@ export class PeriodContext {
     );
   }
 
+  readonly #openDays = new Map<string, CivilDate[]>();
+
   activity(activityId: string): Activity | undefined {
     return this.activities.find((a) => a.id === activityId);
   }
 
   /** The days the activity runs in this period. */
   openDaysOf(activity: Activity): CivilDate[] {
-    return openDays({ start: this.period.start_date, end: this.period.end_date }, activity.weekdayList, this.closures);
+    let days = this.#openDays.get(activity.id);
+    if (!days) {
+      days = openDays({ start: this.period.start_date, end: this.period.end_date }, activity.weekdayList, this.closures);
+      this.#openDays.set(activity.id, days);
+    }
+    return days;
   }
 
   runsOn(activity: Activity, date: CivilDate): boolean {

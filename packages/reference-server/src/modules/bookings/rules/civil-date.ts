@@ -8,14 +8,20 @@ export type CivilDate = string;
 
 const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A civil date as a luxon date at midnight UTC: calendar arithmetic on civil dates needs no
+ * zone (a day is always a day), and UTC skips the costly Paris offset look-ups. Only
+ * instants (deadlines, "today") go through Europe/Paris.
+ */
 export function parseCivil(date: CivilDate): DateTime {
-  const parsed = CIVIL.test(date) ? DateTime.fromISO(date, { zone: ZONE }) : DateTime.invalid('not YYYY-MM-DD');
+  const parsed = CIVIL.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : DateTime.invalid('not YYYY-MM-DD');
   if (!parsed.isValid) throw new RangeError(`Not a civil date: ${date}`);
   return parsed;
 }
 
+/** The civil date a luxon date stands for, in its own zone. */
 export function civil(date: DateTime): CivilDate {
-  return date.setZone(ZONE).toISODate() ?? '';
+  return date.toISODate() ?? '';
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */

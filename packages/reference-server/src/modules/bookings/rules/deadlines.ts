@@ -14,8 +14,11 @@ export type DeadlineRule =
 function atTime(date: DateTime, time: string): DateTime {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!match) throw new RangeError(`Not a time of day: ${time}`);
-  // Local wall time in Paris; a time skipped by the spring change (02:xx) moves forward.
-  return date.setZone(ZONE).set({ hour: Number(match[1]), minute: Number(match[2]), second: 0, millisecond: 0 });
+  // That civil date's wall time in Paris; a time skipped by the spring change (02:xx) moves forward.
+  return DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour: Number(match[1]), minute: Number(match[2]) },
+    { zone: ZONE },
+  );
 }
 
 /** The last instant at which `day` can still be booked (or cancelled) under `rule`. */
