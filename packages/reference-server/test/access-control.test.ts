@@ -3,13 +3,11 @@
  * An operation added to openapi.yaml without a line here fails the first test.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'yaml';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
-import { specPath } from '../src/platform/paths.js';
 import { bookingWorld, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
+import { operations } from './support/spec.js';
 
 type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
 const callers: Caller[] = ['anonymous', 'parentA', 'parentB', 'admin', 'agent', 'billing', 'otherCommune'];
@@ -86,24 +84,6 @@ const policies: Record<string, Policy> = {
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
 };
-
-interface Operation {
-  operationId: string;
-  method: string;
-  path: string;
-}
-
-function operations(): Operation[] {
-  const spec = parse(fs.readFileSync(specPath, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
-  const found: Operation[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-      const op = item[method];
-      if (op?.operationId) found.push({ operationId: op.operationId, method: method.toUpperCase(), path });
-    }
-  }
-  return found;
-}
 
 function fill(path: string, commune: string, ids: Ids): string {
   return path

@@ -3,28 +3,10 @@
  * as anonymous and as staff: the server never answers 5xx, and every refusal is a problem.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parse } from 'yaml';
-import { specPath } from '../src/platform/paths.js';
 import { STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
-
-interface Operation {
-  operationId: string;
-  method: string;
-  path: string;
-}
-
-function operations(): Operation[] {
-  const spec = parse(fs.readFileSync(specPath, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    ['get', 'post', 'put', 'delete'].flatMap((method) => {
-      const op = item[method];
-      return op?.operationId ? [{ operationId: op.operationId, method: method.toUpperCase(), path }] : [];
-    }),
-  );
-}
+import { operations } from './support/spec.js';
 
 const pathValue = fc.oneof(fc.string({ maxLength: 80 }), fc.uuid(), fc.constantFrom('alpha', '..', '%00', 'a'.repeat(200), '😀'));
 const body = fc.oneof(

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { Op } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian } from '../accounts/auth.middleware.js';
-import { Guardian } from '../families/family.models.js';
+import { familyIdOf } from '../families/serialize.js';
 import { Activity, BookingPeriod, BookingRequest, Enrolment, Facility } from './booking.models.js';
 import { serializeOptions } from './booking-options.js';
 import { childOfParent, PeriodContext } from './period-context.js';
@@ -77,10 +78,10 @@ export function bookingRoutes(ctx: AppContext): Router {
 
   router.get('/booking-requests', requireGuardian, async (req, res) => {
     const commune = communeOf(req);
-    const familyId = await familyOf(commune.id, authOf(req).account.guardian_id);
+    const familyId = await familyIdOf(commune.id, authOf(req).account);
     const query = req.query as { limit?: string | number; cursor?: string };
     const limit = Number(query.limit ?? 20);
-    const before = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8')) : null;
+    const before = query.cursor ? Number(decodeCursor(query.cursor)) : null;
     if (before !== null && !Number.isInteger(before)) throw new HttpProblem(400, 'validation_failed', 'Unknown cursor.');
     const rows = await BookingRequest.findAll({
       where: { commune_id: commune.id, family_id: familyId, ...(before !== null ? { number: { [Op.lt]: before } } : {}) },
@@ -92,13 +93,13 @@ export function bookingRoutes(ctx: AppContext): Router {
     const last = page[page.length - 1];
     res.json({
       items: await Promise.all(page.map((r) => toBookingRequest(r, periods.find((p) => p.id === r.period_id)?.name ?? ''))),
-      nextCursor: rows.length > limit && last ? Buffer.from(String(last.number), 'utf8').toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.number) : null,
     });
   });
 
   router.get('/booking-requests/:requestId', requireGuardian, async (req, res) => {
     const commune = communeOf(req);
-    const familyId = await familyOf(commune.id, authOf(req).account.guardian_id);
+    const familyId = await familyIdOf(commune.id, authOf(req).account);
     const request = await BookingRequest.findOne({ where: { id: param(req, 'requestId'), commune_id: commune.id, family_id: familyId } });
     if (!request) throw new HttpProblem(404, 'not_found');
     const period = await BookingPeriod.findOne({ where: { id: request.period_id }, attributes: ['name'] });
@@ -106,12 +107,4 @@ export function bookingRoutes(ctx: AppContext): Router {
   });
 
   return router;
-}
-
-async function familyOf(communeId: string, guardianId: string | null): Promise<string> {
-  const guardian = guardianId
-    ? await Guardian.findOne({ where: { id: guardianId, commune_id: communeId }, attributes: ['family_id'] })
-    : null;
-  if (!guardian) throw new HttpProblem(404, 'not_found');
-  return guardian.family_id;
 }

@@ -1,15 +1,16 @@
 import { Op } from 'sequelize';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
-import { Child, Guardian } from '../families/family.models.js';
+import { Child } from '../families/family.models.js';
+import { familyIdOf } from '../families/serialize.js';
 import { Activity, ActivityDay, Booking, BookingPeriod, Closure, Enrolment } from './booking.models.js';
 import type { CivilDate } from './rules/civil-date.js';
 import { openDays } from './rules/open-days.js';
 
 /** The logged-in parent's child, or 404 (another family's child is "not found", revealing nothing). */
 export async function childOfParent(communeId: string, account: Account, childId: string): Promise<Child> {
-  const guardian = account.guardian_id ? await Guardian.findOne({ where: { id: account.guardian_id, commune_id: communeId } }) : null;
-  const child = guardian ? await Child.findOne({ where: { id: childId, family_id: guardian.family_id, commune_id: communeId } }) : null;
+  const familyId = await familyIdOf(communeId, account);
+  const child = await Child.findOne({ where: { id: childId, family_id: familyId, commune_id: communeId } });
   if (!child) throw new HttpProblem(404, 'not_found');
   return child;
 }

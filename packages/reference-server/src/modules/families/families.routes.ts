@@ -2,16 +2,14 @@ import { Router } from 'express';
 import { Op, type WhereOptions } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
 import { audit } from '../audit/audit.js';
 import { Child, Family, Guardian } from './family.models.js';
 import { type CreateFamilyBody, insertFamily } from './family-service.js';
-import { loadFamily, toFamily } from './serialize.js';
-
-const encodeCursor = (number: string) => Buffer.from(number, 'utf8').toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+import { familyIdOf, loadFamily, toFamily } from './serialize.js';
 
 export function familyRoutes(ctx: AppContext): Router {
   const { db } = ctx;
@@ -21,8 +19,7 @@ export function familyRoutes(ctx: AppContext): Router {
   router.get('/family', requireGuardian, async (req, res) => {
     const commune = communeOf(req);
     const { account } = authOf(req);
-    const guardian = account.guardian_id ? await Guardian.findOne({ where: { id: account.guardian_id, commune_id: commune.id } }) : null;
-    const family = guardian ? await loadFamily(commune.id, guardian.family_id) : null;
+    const family = await loadFamily(commune.id, await familyIdOf(commune.id, account));
     if (!family) throw new HttpProblem(404, 'not_found');
     res.json(await toFamily(family, 'parent'));
   });

@@ -1,3 +1,4 @@
+import { HttpProblem } from '../../platform/http/problem.js';
 import { Account, LoginThrottle } from '../accounts/account.models.js';
 import { activationExpiry } from '../accounts/account-tokens.js';
 import { throttleKey } from '../accounts/identifiers.js';
@@ -5,6 +6,15 @@ import { toAccountSummary } from '../accounts/serialize.js';
 import { Child, Family, Guardian } from './family.models.js';
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+
+/** The family of a parent's account; 404 for an account that has none (staff). */
+export async function familyIdOf(communeId: string, account: Account): Promise<string> {
+  const guardian = account.guardian_id
+    ? await Guardian.findOne({ where: { id: account.guardian_id, commune_id: communeId }, attributes: ['family_id'] })
+    : null;
+  if (!guardian) throw new HttpProblem(404, 'not_found');
+  return guardian.family_id;
+}
 
 /** Loads a family of one commune with its people; null when it is not there. */
 export async function loadFamily(communeId: string, familyId: string): Promise<Family | null> {
