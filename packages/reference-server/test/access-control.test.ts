@@ -123,9 +123,9 @@ describe('access control, generated from the contract', () => {
         guardians: [...family.guardians, { firstName: 'Gaston', lastName: 'Essai', relation: 'father', email: 'gaston@example.fr' }],
       },
     });
-    const world = await bookingWorld(t, t.communes.a.id);
+    const world = await bookingWorld(t.server.ctx, t.communes.a.id);
     const childA: string = a.family.children[0].id;
-    await enrolChild(t, t.communes.a.id, childA, [world.cantine]);
+    await enrolChild(t.server.ctx, t.communes.a.id, childA, [world.cantine]);
     const request = await t.api(`/v1/communes/alpha/children/${childA}/periods/${world.period.id}/requests`, {
       token: a.parentToken,
       body: { lines: [{ date: world.monday, activityId: world.cantine.id, action: 'add' }] },

@@ -17,11 +17,11 @@ describe('bookings: options, planner, requests', () => {
 
   before(async () => {
     t = await startTestServer();
-    w = await bookingWorld(t, t.communes.a.id);
+    w = await bookingWorld(t.server.ctx, t.communes.a.id);
     parent = await activatedParent(t, 'alpha', 'planning@example.fr', { first: 'Paule', last: 'Planning' });
     other = await activatedParent(t, 'alpha', 'voisine@example.fr', { first: 'Vera', last: 'Voisine' });
     childId = parent.family.children[0].id;
-    await enrolChild(t, t.communes.a.id, childId, [w.cantine, w.mercredi]);
+    await enrolChild(t.server.ctx, t.communes.a.id, childId, [w.cantine, w.mercredi]);
   });
   after(() => t.close());
 
@@ -202,14 +202,14 @@ describe('bookings: capacity under concurrency', () => {
 
   before(async () => {
     t = await startTestServer();
-    w = await bookingWorld(t, t.communes.a.id);
+    w = await bookingWorld(t.server.ctx, t.communes.a.id);
   });
   after(() => t.close());
 
   it('200 concurrent requests for 20 places: exactly 20 accepted, 180 refused « full », counter at 20', async () => {
     const parent = await activatedParent(t, 'alpha', 'nombreuse@example.fr', { first: 'Nina', last: 'Nombreux' });
-    const children = await addChildren(t, t.communes.a.id, parent.family.id, 200);
-    for (const id of children) await enrolChild(t, t.communes.a.id, id, [w.vacances]);
+    const children = await addChildren(t.server.ctx, t.communes.a.id, parent.family.id, 200);
+    for (const id of children) await enrolChild(t.server.ctx, t.communes.a.id, id, [w.vacances]);
     const date = addDays(w.monday, 1);
     const results = await Promise.all(
       children.map((id) =>

@@ -13,11 +13,11 @@ describe('SDK: bookings', () => {
 
   before(async () => {
     t = await startTestServer();
-    w = await bookingWorld(t, t.communes.a.id);
+    w = await bookingWorld(t.server.ctx, t.communes.a.id);
     const parent = await activatedParent(t, 'alpha', 'sdk.planning@example.fr', { first: 'Sacha', last: 'Sdk' });
     identifier = parent.account.identifier;
     childId = parent.family.children[0].id;
-    await enrolChild(t, t.communes.a.id, childId, [w.cantine]);
+    await enrolChild(t.server.ctx, t.communes.a.id, childId, [w.cantine]);
   });
   after(() => t.close());
 

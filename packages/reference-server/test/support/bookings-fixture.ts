@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../src/app-context.js';
 import type { Activity, BookingPeriod, Facility } from '../../src/modules/bookings/booking.models.js';
 import { addClosure, createActivity, createFacility, createPeriod, enrol } from '../../src/modules/bookings/provisioning.js';
 import { addDays, civilDateOf, weekday } from '../../src/modules/bookings/rules/civil-date.js';
 import { Child } from '../../src/modules/families/family.models.js';
-import type { TestServer } from './harness.js';
 
 export interface BookingWorld {
   facility: Facility;
@@ -22,8 +22,7 @@ export interface BookingWorld {
  * 20-place holiday activity (weekdays; full = refused). One open period of three weeks,
  * with a closure on its second Friday.
  */
-export async function bookingWorld(t: TestServer, communeId: string): Promise<BookingWorld> {
-  const ctx = t.server.ctx;
+export async function bookingWorld(ctx: AppContext, communeId: string): Promise<BookingWorld> {
   const today = civilDateOf(new Date());
   const monday = addDays(today, 35 - (weekday(today) - 1));
   const facility = await createFacility(ctx, communeId, 'ALP Primaire');
@@ -65,12 +64,12 @@ export async function bookingWorld(t: TestServer, communeId: string): Promise<Bo
   return { facility, cantine, mercredi, vacances, period, monday, closedDay };
 }
 
-export async function enrolChild(t: TestServer, communeId: string, childId: string, activities: Activity[]): Promise<void> {
-  for (const activity of activities) await enrol(t.server.ctx, communeId, childId, activity, '2020-09-01', '2099-08-31');
+export async function enrolChild(ctx: AppContext, communeId: string, childId: string, activities: Activity[]): Promise<void> {
+  for (const activity of activities) await enrol(ctx, communeId, childId, activity, '2020-09-01', '2099-08-31');
 }
 
 /** Extra children in a family, straight in the database (the contract caps a family at 12). */
-export async function addChildren(t: TestServer, communeId: string, familyId: string, count: number): Promise<string[]> {
+export async function addChildren(ctx: AppContext, communeId: string, familyId: string, count: number): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     commune_id: communeId,
@@ -80,6 +79,6 @@ export async function addChildren(t: TestServer, communeId: string, familyId: st
     birth_date: '2017-01-01',
     position: 100 + i,
   }));
-  await t.server.ctx.db.write((transaction) => Child.bulkCreate(rows, { transaction }));
+  await ctx.db.write((transaction) => Child.bulkCreate(rows, { transaction }));
   return rows.map((r) => r.id);
 }
