@@ -1,8 +1,10 @@
 /**
  * Portail Famille widgets for parents' pages. Importing this module (or loading the bundle
- * `portail-famille.js` with one `<script type="module">`) registers `<pf-login>` and
- * `<pf-portal>`. The staff console is a separate entry: `staff.ts` (`portail-famille-staff.js`).
+ * `portail-famille.js` with one `<script type="module">`) registers `<pf-login>`,
+ * `<pf-portal>`, `<pf-booking-planner>` and `<pf-reservation-list>`. The staff console is a separate entry: `staff.ts` (`portail-famille-staff.js`).
  */
 export * from './core/index.js';
+export { PfBookingPlanner } from './pf-booking-planner/pf-booking-planner.js';
 export { PfLogin } from './pf-login/pf-login.js';
 export { PfPortal } from './pf-portal/pf-portal.js';
+export { PfReservationList } from './pf-reservation-list/pf-reservation-list.js';

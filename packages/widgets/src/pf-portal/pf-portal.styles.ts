@@ -7,6 +7,25 @@ export const styles = [
   shellStyles,
   cardStyles,
   css`
+    .tabs {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) * 0.25);
+      margin: 0 0 var(--_space);
+      border-bottom: 1px solid var(--_border);
+    }
+
+    .nav-item[aria-selected='true'] {
+      border-bottom-color: var(--_primary);
+      color: var(--_primary);
+      font-weight: 600;
+    }
+
+    pf-booking-planner::part(base),
+    pf-reservation-list::part(base) {
+      padding: 0;
+    }
+
     .family-number {
       font-weight: 600;
     }

@@ -27,6 +27,7 @@ import {
   TOKEN,
   worker,
 } from '../testing/mock-api.js';
+import { useBookingApi } from '../testing/mock-bookings.js';
 import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
@@ -199,5 +200,33 @@ describe('<pf-portal>', () => {
     type(byLabel(portal.shadowRoot!, 'Confirmez le mot de passe'), GOOD_PASSWORD);
     byButton(portal.shadowRoot!, 'Activer mon compte').click();
     await waitForText(portal, 'Votre compte est activé.');
+  });
+
+  it('has tabs « Ma famille », « Réservations », « Mes réservations »; the planner keeps its choices across tabs', async () => {
+    useBookingApi();
+    const portal = await mountPortal();
+    await signIn(portal.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    await expectAccessible(portal);
+    const tabs = deepQueryAll<HTMLButtonElement>(portal.shadowRoot!, '[role="tab"]');
+    equal(tabs.map((tab) => visibleText(tab)).join(' | '), 'Ma famille | Réservations | Mes réservations');
+    equal(tabs[0]?.getAttribute('aria-selected'), 'true');
+    tabs[0]?.focus();
+    tabs[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await waitFor(() => (deepActiveElement() as HTMLElement | null)?.id === 'tab-bookings');
+    await waitFor(() => deepQueryAll(portal.shadowRoot!, '[data-date="2026-03-12"][data-activity="act_cantine"]').length === 1);
+    await expectAccessible(portal);
+    deepQueryAll<HTMLButtonElement>(portal.shadowRoot!, '[data-date="2026-03-12"][data-activity="act_cantine"]')[0]?.click();
+    byButton(portal.shadowRoot!, 'Mes réservations').click();
+    await waitForText(portal, 'Vous n’avez encore fait aucune demande de réservation.');
+    await expectAccessible(portal);
+    byButton(portal.shadowRoot!, 'Réservations').click();
+    await waitFor(
+      () =>
+        deepQueryAll<HTMLElement>(portal.shadowRoot!, '[data-date="2026-03-12"][data-activity="act_cantine"]')[0]?.dataset.choice ===
+        'cancel',
+    );
+    byButton(portal.shadowRoot!, 'Ma famille').click();
+    await waitFor(() => deepQueryAll(portal.shadowRoot!, 'h3').some((h) => visibleText(h) === 'Ma famille'));
   });
 });

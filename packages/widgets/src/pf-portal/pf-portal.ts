@@ -14,7 +14,9 @@ import { LinkTokenController } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
+import '../pf-booking-planner/pf-booking-planner.js';
 import '../pf-login/pf-login.js';
+import '../pf-reservation-list/pf-reservation-list.js';
 import { styles } from './pf-portal.styles.js';
 
 /** One entry of the portal's navigation. Later issues add bookings, invoices, documents… */
@@ -30,16 +32,28 @@ const sections: readonly PortalSection[] = [
     label: (t) => t.myFamily,
     render: (portal) => portal.renderFamilySection(),
   },
+  {
+    id: 'bookings',
+    label: (t) => t.bookingsTab,
+    render: (portal) => portal.renderBookingSection(),
+  },
+  {
+    id: 'reservations',
+    label: (t) => t.myReservationsTab,
+    render: (portal) => portal.renderReservationSection(),
+  },
 ];
 
 /**
  * @tag pf-portal
  * @summary The whole family portal in one element: the commune's header and banner, the
- * login when signed out, and the family's pages when signed in (« Ma famille » for now).
+ * login when signed out, and the family's pages when signed in: « Ma famille », « Réservations »
+ * (`<pf-booking-planner>`) and « Mes réservations » (`<pf-reservation-list>`), as tabs.
  * Widgets inside it share its SDK client through context.
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when the visitor signs in.
  * @event pf-logout - The visitor signed out (from the portal's header).
+ * @event pf-booking-confirmed - Bubbles from the inner `<pf-booking-planner>` when a request is recorded.
  * @event pf-error - A call failed; `event.detail.error` is the typed SDK error.
  *
  * @csspart base - The wrapper of everything.
@@ -49,8 +63,11 @@ const sections: readonly PortalSection[] = [
  * @csspart banner - The commune's information or maintenance banner.
  * @csspart account - The « Connecté(e) en tant que » line.
  * @csspart logout - The sign-out button.
- * @csspart nav - The sections' navigation.
+ * @csspart nav - The sections' tabs.
+ * @csspart tab - One tab.
  * @csspart content - The current section.
+ * @csspart planner - The inner `<pf-booking-planner>`.
+ * @csspart reservations - The inner `<pf-reservation-list>`.
  * @csspart card - A guardian's or a child's card.
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
  *
@@ -72,6 +89,8 @@ export class PfPortal extends PfElement {
 
   readonly #provider = new ContextProvider(this, { context: clientContext });
   #section = 'family';
+  /** Sections opened at least once since signing in. */
+  readonly #visited = new Set<string>();
   readonly #focus = new FocusAfterRenderController(this);
 
   /** Opened from an emailed link while signed in: end that session so the link works. */
@@ -138,26 +157,77 @@ export class PfPortal extends PfElement {
     }
     const current = sections.find((section) => section.id === this.#section) ?? sections[0];
     if (!current) return html``;
-    return html`<nav part="nav" class="nav" aria-label=${this.t.sectionsLabel}>
-        <ul>
-          ${sections.map(
-            (section) =>
-              html`<li>
-                <button
-                  type="button"
-                  class="nav-item"
-                  aria-current=${section === current ? 'page' : nothing}
-                  @click=${() => this.#select(section.id)}
-                >
-                  ${section.label(this.t)}
-                </button>
-              </li>`,
-          )}
-        </ul>
-      </nav>
-      <section class="section" aria-labelledby="section-heading">
-        ${heading(this.headingLevel + 1, current.label(this.t), 'section-heading')} ${current.render(this, account)}
-      </section>`;
+    this.#visited.add(current.id);
+    return html`<div part="nav" class="nav tabs" role="tablist" aria-label=${this.t.sectionsLabel} @keydown=${this.#onTabKey}>
+        ${sections.map(
+          (section) =>
+            html`<button
+              type="button"
+              role="tab"
+              part="tab"
+              class="nav-item"
+              id=${`tab-${section.id}`}
+              aria-selected=${section === current ? 'true' : 'false'}
+              aria-controls=${`panel-${section.id}`}
+              tabindex=${section === current ? 0 : -1}
+              @click=${() => this.#select(section.id)}
+            >
+              ${section.label(this.t)}
+            </button>`,
+        )}
+      </div>
+      ${sections.map((section) => {
+        const isCurrent = section === current;
+        // The planner stays alive once opened, so unconfirmed choices survive a change of tab.
+        if (!isCurrent && !(section.id === 'bookings' && this.#visited.has(section.id))) return nothing;
+        return html`<section
+          class="section"
+          role="tabpanel"
+          id=${`panel-${section.id}`}
+          aria-labelledby=${`tab-${section.id}`}
+          ?hidden=${!isCurrent}
+        >
+          ${isCurrent ? heading(this.headingLevel + 1, section.label(this.t), 'section-heading') : nothing} ${section.render(this, account)}
+        </section>`;
+      })}`;
+  }
+
+  readonly #onTabKey = (event: KeyboardEvent): void => {
+    const index = sections.findIndex((section) => section.id === this.#section);
+    let next = index;
+    if (event.key === 'ArrowRight') next = (index + 1) % sections.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + sections.length) % sections.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = sections.length - 1;
+    else return;
+    event.preventDefault();
+    const section = sections[next];
+    if (!section) return;
+    this.#section = section.id;
+    this.#focus.focusLater(`tab-${section.id}`);
+    this.requestUpdate();
+  };
+
+  /** « Réservations »: the planner of the family's children. */
+  renderBookingSection(): TemplateResult {
+    return html`<pf-booking-planner
+      part="planner"
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+      @pf-booking-confirmed=${() => this.requestUpdate()}
+    ></pf-booking-planner>`;
+  }
+
+  /** « Mes réservations »: the family's booking requests (loaded again each time the tab opens). */
+  renderReservationSection(): TemplateResult {
+    return html`<pf-reservation-list
+      part="reservations"
+      hide-heading
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+    ></pf-reservation-list>`;
   }
 
   #select(id: string): void {
@@ -200,6 +270,7 @@ export class PfPortal extends PfElement {
   }
 
   readonly #onLogin = (): void => {
+    this.#visited.clear();
     this.#section = sections[0]?.id ?? 'family';
     this.#focus.focusLater('section-heading');
   };

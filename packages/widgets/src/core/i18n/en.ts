@@ -1,3 +1,4 @@
+import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
 import type { Translation } from './translation.js';
 
@@ -95,6 +96,10 @@ export const en: Translation = {
   noChildren: 'No child is registered in your family file.',
   staffNotice:
     'You are signed in with a staff account of the town. This portal is for families: the staff console is a separate application.',
+  bookingsTab: 'Bookings',
+  myReservationsTab: 'My bookings',
+
+  booking: bookingEn,
 
   staff: {
     loginHeading: 'Sign in to the staff console',

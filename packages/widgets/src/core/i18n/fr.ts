@@ -1,3 +1,4 @@
+import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
 import type { Translation } from './translation.js';
 
@@ -99,6 +100,10 @@ export const fr: Translation = {
   noChildren: 'Aucun enfant n’est enregistré dans votre dossier.',
   staffNotice:
     'Vous êtes connecté(e) avec un compte du personnel de la commune. Ce portail est réservé aux familles : la console des agents est une application séparée.',
+  bookingsTab: 'Réservations',
+  myReservationsTab: 'Mes réservations',
+
+  booking: bookingFr,
 
   staff: {
     loginHeading: 'Connexion à la console des agents',

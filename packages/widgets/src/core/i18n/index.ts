@@ -4,7 +4,17 @@ import type { Locale, Translation } from './translation.js';
 
 export { en } from './en.js';
 export { fr } from './fr.js';
-export type { FamilyFormField, Locale, StaffTranslation, Translation } from './translation.js';
+export type {
+  BookingReason,
+  BookingStateName,
+  BookingTranslation,
+  FamilyFormField,
+  LineOutcome,
+  Locale,
+  RequestStatus,
+  StaffTranslation,
+  Translation,
+} from './translation.js';
 
 const translations: Record<Locale, Translation> = { fr, en };
 

@@ -116,6 +116,99 @@ export interface StaffTranslation {
   bannerCleared: string;
 }
 
+/** A cell's booking state, from the contract's `BookingState`. */
+export type BookingStateName = 'none' | 'booked' | 'pending' | 'waiting_list' | 'refused' | 'cancelled' | 'excused_absence';
+/** Why a cell cannot change, or why a line was refused (the contract's `RefusalReason`). */
+export type BookingReason =
+  | 'deadline_passed'
+  | 'closed'
+  | 'full'
+  | 'not_enrolled'
+  | 'period_not_open'
+  | 'not_in_period'
+  | 'already_booked'
+  | 'not_booked';
+export type LineOutcome = 'accepted' | 'pending' | 'waiting_list' | 'refused';
+export type RequestStatus = 'accepted' | 'pending' | 'partially_accepted' | 'refused';
+
+/** The texts of `<pf-booking-planner>` and `<pf-reservation-list>`. */
+export interface BookingTranslation {
+  plannerHeading: string;
+  child: string;
+  facility: string;
+  period: string;
+  noChild: string;
+  noOpenPeriodForFacility: string;
+  notEnrolled: (childName: string, serviceName: string) => string;
+  noOpenPeriod: (childName: string) => string;
+  nextOpening: (when: string) => string;
+  noNextOpening: string;
+  periodDates: (start: string, end: string) => string;
+  /** A civil date in full, e.g. « lundi 9 mars 2026 ». */
+  longDate: (isoDate: string) => string;
+  /** A short day heading, e.g. « lun. 9 mars ». */
+  shortDate: (isoDate: string) => string;
+  dateTime: (date: Date) => string;
+  week: (from: string, to: string) => string;
+  previousWeek: string;
+  nextWeek: string;
+  gridLabel: (childName: string, periodName: string) => string;
+  day: string;
+  state: Record<BookingStateName, string>;
+  toAdd: string;
+  toCancel: string;
+  notOffered: string;
+  locked: string;
+  lockedBecause: (reason: string) => string;
+  reason: Record<BookingReason, string>;
+  placesLeft: (n: number) => string;
+  placesLeftShort: (n: number) => string;
+  deadline: (when: string) => string;
+  legend: string;
+  quickSelection: string;
+  activity: string;
+  allPeriodDays: string;
+  shownDays: string;
+  autoSelection: string;
+  autoSelectionHint: string;
+  weekdays: readonly string[];
+  overPeriod: string;
+  overWeek: string;
+  scope: string;
+  applyAuto: string;
+  clearChoices: string;
+  choicesCount: (adds: number, cancels: number) => string;
+  noChoice: string;
+  summary: string;
+  summaryIntro: (childName: string, periodName: string) => string;
+  adding: string;
+  cancelling: string;
+  backToPlanner: string;
+  confirm: string;
+  confirming: string;
+  outcome: Record<LineOutcome, string>;
+  requestSent: (number: number) => string;
+  requestStatus: Record<RequestStatus, string>;
+  newBooking: string;
+  added: (what: string) => string;
+  removed: (what: string) => string;
+  cellLocked: (what: string, reason: string) => string;
+  selectedCount: (n: number) => string;
+  keptChoices: (childName: string, n: number) => string;
+  requestConflict: string;
+
+  // « Mes réservations »
+  myReservations: string;
+  noRequest: string;
+  requestTitle: (number: number) => string;
+  referent: string;
+  submittedOn: string;
+  status: string;
+  showLines: string;
+  moreRequests: string;
+  requestsLabel: string;
+}
+
 export type Locale = 'fr' | 'en';
 
 /** Every text a widget shows. Each locale is one object of this type: a missing key fails the build. */
@@ -208,6 +301,11 @@ export interface Translation {
   notProvided: string;
   noChildren: string;
   staffNotice: string;
+  bookingsTab: string;
+  myReservationsTab: string;
+
+  // bookings
+  booking: BookingTranslation;
 
   // staff console
   staff: StaffTranslation;
