@@ -52,7 +52,15 @@ const steps = [
   [
     'End-to-end journeys (playwright-core + Chromium)',
     'node',
-    ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/login-journey.e2e.ts', 'e2e/cross-site.e2e.ts', 'e2e/booking-journey.e2e.ts'],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      'e2e/login-journey.e2e.ts',
+      'e2e/cross-site.e2e.ts',
+      'e2e/booking-journey.e2e.ts',
+    ],
     'chromium',
   ],
 ];

@@ -72,6 +72,8 @@ const policies: Record<string, Policy> = {
   },
   listBookingRequests: { expect: parentOnly(200, 200) },
   getBookingRequest: { expect: parentOnly(200, 404) },
+  createCalendarFeed: { expect: parentOnly(201, 201) },
+  getCalendarFeed: { expect: { default: 404 } },
   getMe: { expect: { anonymous: 401, otherCommune: 401, default: 200 } },
   getMyFamily: { expect: { anonymous: 401, otherCommune: 401, parentA: 200, parentB: 200, admin: 403, agent: 403, billing: 403 } },
   listFamilies: { expect: staffOnly(200) },
@@ -93,7 +95,8 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{accountId}', ids.accountA)
     .replace('{childId}', ids.childA)
     .replace('{periodId}', ids.periodA)
-    .replace('{requestId}', ids.requestA);
+    .replace('{requestId}', ids.requestA)
+    .replace('{feedToken}', 'not-a-real-feed-token-0000000000');
 }
 
 describe('access control, generated from the contract', () => {

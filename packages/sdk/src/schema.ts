@@ -347,6 +347,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/family/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A secret calendar (ICS) address of the family's bookings, for a phone's or computer's calendar.
+         * @description Each call makes a new address and the previous one stops working (to revoke a shared
+         *     link). Keep it private: whoever has it sees the children's bookings.
+         */
+        post: operations["createCalendarFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/calendar-feeds/{feedToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        /** The family's bookings as an iCalendar file (the secret address is the credential). */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -850,6 +895,10 @@ export interface components {
             items: components["schemas"]["BookingRequest"][];
             nextCursor: string | null;
         };
+        CalendarFeed: {
+            /** @description The secret address to subscribe to (webcal clients accept it as is). */
+            url: string;
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -1315,6 +1364,58 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's address. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Booked days as all-day events; requests awaiting staff or on a waiting list are TENTATIVE. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };

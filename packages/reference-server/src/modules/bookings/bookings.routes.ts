@@ -9,6 +9,7 @@ import { requireGuardian } from '../accounts/auth.middleware.js';
 import { familyIdOf } from '../families/serialize.js';
 import { Activity, BookingPeriod, BookingRequest, Enrolment, Facility } from './booking.models.js';
 import { serializeOptions } from './booking-options.js';
+import { familyCalendar, familyOfFeed, renewFeed } from './calendar-feed.js';
 import { childOfParent, PeriodContext } from './period-context.js';
 import { buildPlanner } from './planner.js';
 import { civilDateOf } from './rules/civil-date.js';
@@ -104,6 +105,20 @@ export function bookingRoutes(ctx: AppContext): Router {
     if (!request) throw new HttpProblem(404, 'not_found');
     const period = await BookingPeriod.findOne({ where: { id: request.period_id }, attributes: ['name'] });
     res.json(await toBookingRequest(request, period?.name ?? ''));
+  });
+
+  router.post('/family/calendar-feed', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const familyId = await familyIdOf(commune.id, authOf(req).account);
+    const token = await db.write((transaction) => renewFeed(commune.id, familyId, transaction));
+    res.status(201).json({ url: `${ctx.config.publicBaseUrl}/v1/communes/${commune.slug}/calendar-feeds/${token}` });
+  });
+
+  router.get('/calendar-feeds/:feedToken', async (req, res) => {
+    const commune = communeOf(req);
+    const familyId = await familyOfFeed(commune.id, param(req, 'feedToken'));
+    if (!familyId) throw new HttpProblem(404, 'not_found');
+    res.type('text/calendar; charset=utf-8').send(await familyCalendar(commune.id, familyId, `Portail Famille — ${commune.name}`));
   });
 
   return router;

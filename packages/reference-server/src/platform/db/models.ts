@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
+import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
@@ -23,6 +24,7 @@ export function initModels(sequelize: Sequelize): void {
   initOutboxModel(sequelize);
   initIdempotencyModel(sequelize);
   initBookingModels(sequelize);
+  initCalendarFeedModel(sequelize);
   initSequenceModel(sequelize);
   initialised = sequelize;
 }
