@@ -271,6 +271,12 @@ export class PortailClient {
     );
   }
 
+  /** A new secret calendar (ICS) address of the family's bookings; the previous one stops working. */
+  async createCalendarFeed(): Promise<string> {
+    const feed = await this.#authed(() => this.raw.POST('/v1/communes/{commune}/family/calendar-feed', { params: { path: this.#path } }));
+    return feed.url;
+  }
+
   // --- staff ---------------------------------------------------------------------
 
   listFamilies(query: { q?: string; limit?: number; cursor?: string } = {}): Promise<FamilyPage> {

@@ -44,6 +44,14 @@ describe('SDK: bookings', () => {
     assert.equal((await client.getBookingRequest(request.id)).lines.length, 3);
   });
 
+  it('the calendar address serves the family bookings as ICS', async () => {
+    const client = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
+    await client.login(identifier, PARENT_PASSWORD);
+    const url = await client.createCalendarFeed();
+    const ics = await (await fetch(url)).text();
+    assert.match(ics, /BEGIN:VEVENT[\s\S]*SUMMARY:Cantine — Ève/);
+  });
+
   it('a retry with the same key answers the same request', async () => {
     const client = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await client.login(identifier, PARENT_PASSWORD);
