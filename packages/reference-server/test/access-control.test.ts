@@ -72,6 +72,11 @@ const policies: Record<string, Policy> = {
   },
   listBookingRequests: { expect: parentOnly(200, 200) },
   getBookingRequest: { expect: parentOnly(200, 404) },
+  listPendingBookings: { expect: staffOnly(200, ['admin', 'agent']) },
+  decideBookings: {
+    body: () => ({ decisions: [{ bookingId: 'no-such-booking', decision: 'accept' }] }),
+    expect: staffOnly(200, ['admin', 'agent']),
+  },
   createCalendarFeed: { expect: parentOnly(201, 201) },
   getCalendarFeed: { expect: { default: 404 } },
   getMe: { expect: { anonymous: 401, otherCommune: 401, default: 200 } },

@@ -97,6 +97,7 @@ describe('bookings: options, planner, requests', () => {
       action: 'cancel',
       outcome: 'accepted',
       reason: null,
+      comment: null,
     });
     const list = await t.api(`${A}/booking-requests`, { token: parent.parentToken });
     assert.equal(list.body.items[0].id, cancel.body.id);

@@ -392,6 +392,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/pending-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Booking requests awaiting a decision, oldest day first (roles admin, agent). */
+        get: operations["listPendingBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/booking-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or refuse pending bookings, in bulk (roles admin, agent).
+         * @description Each decision is applied on its own: an accepted booking takes a place only if one is
+         *     left (else it goes to the waiting list or is refused, as the activity says); a refusal
+         *     carries a reason the family sees. The family's request shows each line's new outcome.
+         */
+        post: operations["decideBookings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -862,7 +907,7 @@ export interface components {
             }[];
         };
         /** @enum {string|null} */
-        RefusalReason: "deadline_passed" | "closed" | "full" | "not_enrolled" | "period_not_open" | "not_in_period" | "already_booked" | "not_booked" | null;
+        RefusalReason: "deadline_passed" | "closed" | "full" | "not_enrolled" | "period_not_open" | "not_in_period" | "already_booked" | "not_booked" | "refused_by_staff" | null;
         BookingRequest: {
             id: components["schemas"]["Id"];
             /** @description Numbered per commune */
@@ -889,6 +934,8 @@ export interface components {
                 /** @enum {string} */
                 outcome: "accepted" | "pending" | "waiting_list" | "refused";
                 reason: components["schemas"]["RefusalReason"];
+                /** @description The staff's words when they refused the line. */
+                comment?: string | null;
             }[];
         };
         BookingRequestPage: {
@@ -898,6 +945,16 @@ export interface components {
         CalendarFeed: {
             /** @description The secret address to subscribe to (webcal clients accept it as is). */
             url: string;
+        };
+        PendingBooking: {
+            bookingId: components["schemas"]["Id"];
+            date: components["schemas"]["CivilDate"];
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            childId: components["schemas"]["Id"];
+            childName: string;
+            familyNumber: string;
+            requestNumber: number | null;
         };
     };
     responses: {
@@ -1416,6 +1473,85 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listPendingBookings: {
+        parameters: {
+            query?: {
+                activityId?: components["schemas"]["Id"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending bookings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PendingBooking"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    decideBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decisions: {
+                        bookingId: components["schemas"]["Id"];
+                        /** @enum {string} */
+                        decision: "accept" | "refuse";
+                        comment?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What became of each booking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            bookingId: components["schemas"]["Id"];
+                            /**
+                             * @description `not_pending`: already decided or cancelled meanwhile; nothing changed.
+                             * @enum {string}
+                             */
+                            state: "booked" | "waiting_list" | "refused" | "not_pending";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };

@@ -106,6 +106,7 @@ export class BookingRequestLine extends Model {
   declare action: 'add' | 'cancel';
   declare outcome: 'accepted' | 'pending' | 'waiting_list' | 'refused';
   declare reason: string | null;
+  declare comment: string | null;
   declare position: number;
 }
 
@@ -210,6 +211,7 @@ export function initBookingModels(sequelize: Sequelize): void {
       action: DataTypes.STRING,
       outcome: DataTypes.STRING,
       reason: DataTypes.STRING,
+      comment: DataTypes.STRING,
       position: DataTypes.INTEGER,
     },
     plain('booking_request_lines'),

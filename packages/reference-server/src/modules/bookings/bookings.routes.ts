@@ -5,7 +5,7 @@ import { authOf, communeOf, param } from '../../platform/http/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { requireGuardian } from '../accounts/auth.middleware.js';
+import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
 import { familyIdOf } from '../families/serialize.js';
 import { Activity, BookingPeriod, BookingRequest, Enrolment, Facility } from './booking.models.js';
 import { serializeOptions } from './booking-options.js';
@@ -14,6 +14,7 @@ import { childOfParent, PeriodContext } from './period-context.js';
 import { buildPlanner } from './planner.js';
 import { civilDateOf } from './rules/civil-date.js';
 import { toBookingRequest } from './serialize.js';
+import { decide, pendingBookings } from './staff-decisions.js';
 import { applyBookingRequest, type RequestedLine } from './submit-request.js';
 
 export function bookingRoutes(ctx: AppContext): Router {
@@ -105,6 +106,34 @@ export function bookingRoutes(ctx: AppContext): Router {
     if (!request) throw new HttpProblem(404, 'not_found');
     const period = await BookingPeriod.findOne({ where: { id: request.period_id }, attributes: ['name'] });
     res.json(await toBookingRequest(request, period?.name ?? ''));
+  });
+
+  router.get('/staff/pending-bookings', requireStaff('admin', 'agent'), async (req, res) => {
+    const query = req.query as { activityId?: string; limit?: string | number };
+    res.json({
+      items: await pendingBookings(communeOf(req).id, {
+        ...(query.activityId ? { activityId: query.activityId } : {}),
+        limit: Number(query.limit ?? 200),
+      }),
+    });
+  });
+
+  router.post('/staff/booking-decisions', requireStaff('admin', 'agent'), async (req, res) => {
+    const commune = communeOf(req);
+    const actorId = authOf(req).account.id;
+    const { decisions } = req.body as { decisions: { bookingId: string; decision: 'accept' | 'refuse'; comment?: string }[] };
+    const results: { bookingId: string; state: string }[] = [];
+    // One transaction per decision: a bulk decision never half-applies one booking.
+    for (const d of decisions) {
+      const state = await db.write((transaction) =>
+        decide(
+          { communeId: commune.id, actorId, bookingId: d.bookingId, decision: d.decision, comment: d.comment, ip: req.ip },
+          transaction,
+        ),
+      );
+      results.push({ bookingId: d.bookingId, state });
+    }
+    res.json({ results });
   });
 
   router.post('/family/calendar-feed', requireGuardian, async (req, res) => {

@@ -62,6 +62,7 @@ export async function toBookingRequest(request: BookingRequest, periodName: stri
         action: l.action,
         outcome: l.outcome,
         reason: l.reason,
+        comment: l.comment ?? null,
       })),
   };
 }

@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-accounts-and-families.js';
 import * as m0002 from './migrations/0002-bookings.js';
 import * as m0003 from './migrations/0003-calendar-feeds.js';
+import * as m0004 from './migrations/0004-booking-decisions.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
   { name: '0001-accounts-and-families', module: m0001 },
   { name: '0002-bookings', module: m0002 },
   { name: '0003-calendar-feeds', module: m0003 },
+  { name: '0004-booking-decisions', module: m0004 },
 ];
 
 export function migrator(db: Database) {
