@@ -20,6 +20,17 @@ export type Activity = Schemas['Activity'];
 export type CreateBookingRequest = Schemas['CreateBookingRequest'];
 export type BookingRequest = Schemas['BookingRequest'];
 export type BookingRequestPage = Schemas['BookingRequestPage'];
+export type PendingBooking = Schemas['PendingBooking'];
+export interface BookingDecision {
+  bookingId: string;
+  decision: 'accept' | 'refuse';
+  /** Shown to the family when refusing. */
+  comment?: string;
+}
+export interface BookingDecisionResult {
+  bookingId: string;
+  state: 'booked' | 'waiting_list' | 'refused' | 'not_pending';
+}
 
 export interface PortailClientOptions {
   /** Base URL of the API server, e.g. `https://portail.example.fr`. */
@@ -337,6 +348,22 @@ export class PortailClient {
     return this.#authed(() =>
       this.raw.POST('/v1/communes/{commune}/staff/accounts/{accountId}/unlock', { params: { path: { ...this.#path, accountId } } }),
     );
+  }
+
+  /** Days awaiting a staff decision, oldest first (roles admin, agent). */
+  async listPendingBookings(query: { activityId?: string; limit?: number } = {}): Promise<PendingBooking[]> {
+    const page = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/pending-bookings', { params: { path: this.#path, query } }),
+    );
+    return page.items;
+  }
+
+  /** Accepts or refuses pending days; each comes back with what became of it. */
+  async decideBookings(decisions: BookingDecision[]): Promise<BookingDecisionResult[]> {
+    const answer = await this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/booking-decisions', { params: { path: this.#path }, body: { decisions } }),
+    );
+    return answer.results;
   }
 
   setBanner(banner: BannerInput): Promise<Banner> {
