@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../reference-server/src/modules/bookings/rules/civil-date.js';
 import { type BookingWorld, bookingWorld, enrolChild } from '../../reference-server/test/support/bookings-fixture.js';
-import { activatedParent, PARENT_PASSWORD, STAFF_PASSWORD, startTestServer, type TestServer } from '../../reference-server/test/support/harness.js';
+import {
+  activatedParent,
+  PARENT_PASSWORD,
+  STAFF_PASSWORD,
+  startTestServer,
+  type TestServer,
+} from '../../reference-server/test/support/harness.js';
 import { createPortailClient, NotFoundError } from '../src/index.js';
 
 describe('SDK: bookings', () => {
@@ -65,13 +71,18 @@ describe('SDK: bookings', () => {
     await enrolChild(t.server.ctx, t.communes.a.id, childId, [w.mercredi]);
     const parentClient = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await parentClient.login(identifier, PARENT_PASSWORD);
-    await parentClient.submitBookingRequest(childId, w.period.id, [{ date: addDays(w.monday, 2), activityId: w.mercredi.id, action: 'add' }]);
+    await parentClient.submitBookingRequest(childId, w.period.id, [
+      { date: addDays(w.monday, 2), activityId: w.mercredi.id, action: 'add' },
+    ]);
     const staff = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await staff.login('admin.alpha', STAFF_PASSWORD);
     const pending = await staff.listPendingBookings();
     assert.equal(pending.length, 1);
     const results = await staff.decideBookings([{ bookingId: pending[0]?.bookingId ?? '', decision: 'accept' }]);
-    assert.deepEqual(results.map((r) => r.state), ['booked']);
+    assert.deepEqual(
+      results.map((r) => r.state),
+      ['booked'],
+    );
   });
 
   it("another family's child is a NotFoundError", async () => {
