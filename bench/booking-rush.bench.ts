@@ -19,6 +19,7 @@ import { insertFamily } from '../packages/reference-server/src/modules/families/
 import { loadConfig } from '../packages/reference-server/src/platform/config.js';
 import { prepare } from '../packages/reference-server/src/server.js';
 import { addChildren, bookingWorld, enrolChild } from '../packages/reference-server/test/support/bookings-fixture.js';
+import { pool } from './support/pool.js';
 
 const families = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 32);
@@ -37,26 +38,6 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: R
     });
     child.once('exit', (code) => reject(new Error(`${command} exited (${code}): ${out}`)));
   });
-}
-
-async function run(count: number, work: (i: number) => Promise<void>) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await work(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
-  return { rate: count / seconds, p50: pct(50), p99: pct(99) };
 }
 
 // --- the data: one commune, one parent with N children enrolled, a 20-place week ------------
@@ -123,7 +104,7 @@ const login = await fetch(`${portal.url}/v1/communes/bench/auth/login`, {
 });
 const { accessToken } = (await login.json()) as { accessToken: string };
 
-const baseline = await run(families, async (i) => {
+const baseline = await pool(families, concurrency, async (i) => {
   const r = await fetch(`${baselineProcess.url}/insert`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -131,7 +112,7 @@ const baseline = await run(families, async (i) => {
   });
   await r.arrayBuffer();
 });
-const rush = await run(families, async (i) => {
+const rush = await pool(families, concurrency, async (i) => {
   const r = await fetch(`${portal.url}/v1/communes/bench/children/${children[i]}/periods/${world.period.id}/requests`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}`, 'X-PF-Client': 'bench' },

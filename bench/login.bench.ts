@@ -13,29 +13,13 @@ import { createCommune, createStaffAccount } from '../packages/reference-server/
 import { loadConfig } from '../packages/reference-server/src/platform/config.js';
 import { listen, prepare } from '../packages/reference-server/src/server.js';
 import { createTestDatabase } from '../packages/reference-server/test/support/test-database.js';
+import { percentile, pool } from './support/pool.js';
 
 const total = Number(process.argv[2] ?? 400);
 const concurrency = Number(process.argv[3] ?? 8);
 const PASSWORD = 'benchmark passphrase 2026';
 
-async function pool(count: number, work: (i: number) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await work(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = percentile;
 const fmt = (n: number) => n.toFixed(1);
 
 const database = await createTestDatabase();
@@ -74,9 +58,9 @@ const login = (identifier: string, password: string) =>
   });
 
 // Warm up (JIT, connections, the dummy hash for unknown identifiers).
-await pool(20, async (i) => void (await login(`user${i % accounts}`, PASSWORD)));
+await pool(20, concurrency, async (i) => void (await login(`user${i % accounts}`, PASSWORD)));
 
-const ok = await pool(total, async (i) => {
+const ok = await pool(total, concurrency, async (i) => {
   const status = await login(`user${i % accounts}`, PASSWORD);
   if (status !== 200) throw new Error(`login answered ${status}`);
 });
@@ -112,7 +96,7 @@ const baseline = await (async () => {
 // below the lock threshold (a locked answer skips the hash for known and unknown alike).
 const wrong = { latencies: [] as number[] };
 const unknown = { latencies: [] as number[] };
-await pool(4 * accounts, async (i) => {
+await pool(4 * accounts, concurrency, async (i) => {
   const t0 = performance.now();
   if (i % 2 === 0) {
     await login(`user${(i / 2) % accounts}`, `wrong ${i}`);

@@ -1,7 +1,8 @@
-import { literal, Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { audit } from '../audit/audit.js';
 import { Child, Family } from '../families/family.models.js';
-import { Activity, ActivityDay, Booking, BookingRequest, BookingRequestLine } from './booking.models.js';
+import { Activity, Booking, BookingRequest, BookingRequestLine } from './booking.models.js';
+import { takePlace } from './places.js';
 import { requestStatus } from './submit-request.js';
 
 export type DecisionState = 'booked' | 'waiting_list' | 'refused' | 'not_pending';
@@ -76,22 +77,8 @@ export async function decide(
   const activity = await Activity.findOne({ where: { id: booking.activity_id }, transaction });
   let state: Exclude<DecisionState, 'not_pending'> = 'refused';
   if (args.decision === 'accept' && activity) {
-    await ActivityDay.bulkCreate([{ activity_id: activity.id, date: booking.date, commune_id: args.communeId, booked: 0 }], {
-      ignoreDuplicates: true,
-      transaction,
-    });
-    const [changed] = await ActivityDay.update(
-      { booked: literal('booked + 1') },
-      {
-        where: {
-          activity_id: activity.id,
-          date: booking.date,
-          ...(activity.capacity_per_day === null ? {} : { booked: { [Op.lt]: activity.capacity_per_day } }),
-        },
-        transaction,
-      },
-    );
-    state = changed === 1 ? 'booked' : activity.overflow === 'waiting_list' ? 'waiting_list' : 'refused';
+    const took = await takePlace(activity, booking.date, args.communeId, transaction);
+    state = took ? 'booked' : activity.overflow === 'waiting_list' ? 'waiting_list' : 'refused';
   }
   await booking.update({ state, updated_at: new Date() }, { transaction });
 

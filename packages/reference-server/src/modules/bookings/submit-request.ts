@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { literal, Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { nextNumber } from '../../platform/db/sequences.js';
 import type { Account } from '../accounts/account.models.js';
 import type { Child } from '../families/family.models.js';
-import { type Activity, ActivityDay, Booking, BookingRequest, BookingRequestLine } from './booking.models.js';
+import { type Activity, Booking, BookingRequest, BookingRequestLine } from './booking.models.js';
 import { type PeriodContext, periodStatus } from './period-context.js';
+import { releasePlace, takePlace } from './places.js';
 import { ACTIVE_STATES, type CellState } from './rules/cell-status.js';
 import { beforeDeadline } from './rules/deadlines.js';
 
@@ -114,10 +115,7 @@ async function applyLine(
     if (!existing || !held) return refused('not_booked');
     if (!beforeDeadline(a.now, line.date, activity.cancellationRule)) return refused('deadline_passed');
     if (existing.state === 'booked') {
-      await ActivityDay.update(
-        { booked: literal('booked - 1') },
-        { where: { activity_id: activity.id, date: line.date, booked: { [Op.gt]: 0 } }, transaction },
-      );
+      await releasePlace(activity.id, line.date, transaction);
     }
     await existing.update({ state: 'cancelled', updated_at: a.now }, { transaction });
     return { outcome: 'accepted', reason: null };
@@ -132,23 +130,7 @@ async function applyLine(
   if (activity.processing === 'staff_review') {
     state = 'pending'; // a place is taken only when staff accept
   } else {
-    // The capacity rule as one conditional update: it changes a row only while a place is left.
-    await ActivityDay.bulkCreate([{ activity_id: activity.id, date: line.date, commune_id: a.communeId, booked: 0 }], {
-      ignoreDuplicates: true,
-      transaction,
-    });
-    const [changed] = await ActivityDay.update(
-      { booked: literal('booked + 1') },
-      {
-        where: {
-          activity_id: activity.id,
-          date: line.date,
-          ...(activity.capacity_per_day === null ? {} : { booked: { [Op.lt]: activity.capacity_per_day } }),
-        },
-        transaction,
-      },
-    );
-    if (changed === 1) state = 'booked';
+    if (await takePlace(activity, line.date, a.communeId, transaction)) state = 'booked';
     else if (activity.overflow === 'waiting_list') state = 'waiting_list';
     else return refused('full');
   }
