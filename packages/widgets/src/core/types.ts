@@ -1,4 +1,4 @@
-import type { components, Family } from '@portail-famille/sdk';
+import type { components, Family, PortailClient } from '@portail-famille/sdk';
 
 type Schemas = components['schemas'];
 
@@ -13,3 +13,6 @@ export type Activity = Schemas['Activity'];
 export type BookingPeriod = Schemas['BookingPeriod'];
 export type BookingRequest = Schemas['BookingRequest'];
 export type BookingLine = Schemas['CreateBookingRequest']['lines'][number];
+export type PendingBooking = Schemas['PendingBooking'];
+export type BookingDecision = Parameters<PortailClient['decideBookings']>[0][number];
+export type BookingDecisionResult = Awaited<ReturnType<PortailClient['decideBookings']>>[number];

@@ -230,6 +230,69 @@ export const styles = [
       margin-bottom: calc(var(--_space) * 0.5);
     }
 
+    /* pending booking requests: the table scrolls inside its box, never the page */
+    .select-all {
+      margin-bottom: calc(var(--_space) * 0.25);
+    }
+
+    .pending-box {
+      max-width: 100%;
+      margin-bottom: var(--_space);
+      overflow-x: auto;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .pending-table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+
+    .pending-table caption {
+      padding: 0.5rem 0.75rem;
+      font-weight: 600;
+      text-align: left;
+    }
+
+    .pending-table th,
+    .pending-table td {
+      padding: 0.5rem 0.75rem;
+      border-top: 1px solid var(--_border);
+      text-align: left;
+      vertical-align: middle;
+    }
+
+    .pending-table thead th {
+      background: var(--_surface-alt);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .pending-table tbody th {
+      font-weight: normal;
+      white-space: nowrap;
+    }
+
+    .pending-table tr.selected {
+      background: var(--_surface-alt);
+    }
+
+    .select-cell {
+      width: 2.75rem;
+    }
+
+    .select-cell input,
+    .select-all input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0;
+      accent-color: var(--_primary);
+    }
+
+    .decide-form {
+      max-width: 36rem;
+    }
+
     @container (max-width: 40rem) {
       .grid .field,
       .grid .field.short,

@@ -1,4 +1,5 @@
 import type { Family, Me } from '@portail-famille/sdk';
+import type { PendingBooking } from '../core/types.js';
 import type { PfErrorEvent } from '../events/pf-error-event.js';
 import { expectAccessible } from '../testing/a11y.js';
 import { equal, excludes, includes, ok } from '../testing/assert.js';
@@ -19,7 +20,7 @@ import {
   waitForText,
 } from '../testing/dom.js';
 import { API, BASE, freshCommune, GOOD_PASSWORD, http, problem, worker } from '../testing/mock-api.js';
-import { STAFF_PASSWORD, type StaffApi, sampleFamilies, staffAccount, useStaffApi } from '../testing/mock-staff.js';
+import { STAFF_PASSWORD, type StaffApi, sampleFamilies, samplePending, staffAccount, useStaffApi } from '../testing/mock-staff.js';
 import { signIn, useMockApi } from '../testing/setup.js';
 import '../staff.js';
 import type { PfStaffConsole } from './pf-staff-console.js';
@@ -42,10 +43,17 @@ interface Setup {
 }
 
 /** Mounts the console signed out, then signs in `account` through its inner <pf-login>. */
-async function openConsole(roles: Me['roles'], options: { families?: Family[]; attributes?: Record<string, string> } = {}): Promise<Setup> {
+async function openConsole(
+  roles: Me['roles'],
+  options: { families?: Family[]; pending?: PendingBooking[]; full?: string[]; attributes?: Record<string, string> } = {},
+): Promise<Setup> {
   const commune = freshCommune();
   const account = staffAccount(commune, roles);
-  const api = useStaffApi(account, { families: options.families ?? sampleFamilies() });
+  const api = useStaffApi(account, {
+    families: options.families ?? sampleFamilies(),
+    pending: options.pending ?? samplePending(),
+    full: options.full ?? [],
+  });
   const element = mount('pf-staff-console', { api: API, commune, ...options.attributes });
   const root = element.shadowRoot!;
   await waitFor(() => deepQueryAll(root, 'form').length > 0);
@@ -54,6 +62,16 @@ async function openConsole(roles: Me['roles'], options: { families?: Family[]; a
   await waitFor(() => root.querySelector('#list-status'));
   return { element, api, root };
 }
+
+/** Opens « Demandes à traiter » and waits for the list (or its empty state). */
+async function openPending(setup: Setup): Promise<void> {
+  byButton(setup.root, 'Demandes à traiter').click();
+  await waitFor(() => setup.root.querySelector('.pending-table, .empty'));
+}
+
+/** The long dates of the table's rows, top to bottom. */
+const rowDates = (root: ShadowRoot): string[] =>
+  deepQueryAll(root, '.pending-table tbody th').map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim());
 
 async function openFamily(setup: Setup, number: string): Promise<void> {
   await waitFor(() => setup.root.querySelector(`[part~="family"]`));
@@ -268,6 +286,7 @@ describe('<pf-staff-console>', () => {
       'Renvoyer le lien d’activation',
       'Débloquer le compte',
       'Nouvelle famille',
+      'Demandes à traiter',
       'Bandeau d’information',
     ]) {
       ok(!hasButton(root, name), `billing does not see « ${name} »`);
@@ -280,6 +299,100 @@ describe('<pf-staff-console>', () => {
     ok(hasButton(agent.root, 'Nouvelle famille'), 'an agent creates families');
     ok(!hasButton(agent.root, 'Bandeau d’information'), 'an agent has no banner section');
     ok(!agent.root.querySelector('#banner-message'), 'no banner form');
+  });
+
+  it('lists the pending days oldest first, accepts exactly the selected ones and sums up', async () => {
+    const setup = await openConsole(['agent'], { full: ['bk_3'] });
+    const { element, root, api } = setup;
+    await openPending(setup);
+    await expectAccessible(element);
+    equal(root.querySelector('.pending-table caption')?.textContent?.trim(), 'Demandes à traiter');
+    equal(
+      rowDates(root).join(' | '),
+      'lundi 9 mars 2026 | mardi 10 mars 2026 | mercredi 11 mars 2026 | jeudi 12 mars 2026',
+      'oldest day first, in French',
+    );
+    const text = visibleText(element);
+    includes(text, 'Date Enfant Dossier n° Activité Demande n°');
+    includes(text, 'lundi 9 mars 2026 Arthur Moreau F-0001 Cantine 41');
+    includes(text, 'jeudi 12 mars 2026 Lina Martin F-0002 Centre de loisirs 43');
+    ok(byButton(root, 'Accepter la sélection').disabled, 'nothing selected: accept is disabled');
+    ok(byButton(root, 'Refuser la sélection').disabled, 'nothing selected: refuse is disabled');
+
+    byLabel(root, 'Sélectionner : Arthur Moreau, lundi 9 mars 2026, Cantine').click();
+    byLabel(root, 'Sélectionner : Arthur Moreau, mercredi 11 mars 2026, Centre de loisirs').click();
+    await waitFor(() => !byButton(root, 'Accepter la sélection').disabled);
+    ok(byLabel(root, 'Tout sélectionner').indeterminate, '« Tout sélectionner » shows a partial selection');
+    await expectAccessible(element);
+    byButton(root, 'Accepter la sélection').click();
+    await waitForText(element, '1 jour accepté, 1 refusé (complet).');
+    equal(
+      JSON.stringify(api.decisions),
+      JSON.stringify([
+        [
+          { bookingId: 'bk_1', decision: 'accept' },
+          { bookingId: 'bk_3', decision: 'accept' },
+        ],
+      ]),
+      'exactly the two selected days, accepted, without comment',
+    );
+    includes(root.querySelector('#pending-status')?.textContent ?? '', '1 jour accepté', 'the summary is in a polite live region');
+    equal(root.querySelector('#pending-status')?.getAttribute('role'), 'status');
+    await waitFor(() => (equal(rowDates(root).join(' | '), 'mardi 10 mars 2026 | jeudi 12 mars 2026', 'the list was reloaded'), true));
+    equal(api.calls.filter((c) => c.startsWith('GET /staff/pending-bookings')).length, 2);
+    ok(byButton(root, 'Accepter la sélection').disabled, 'the selection was cleared');
+    await waitFor(() => (equal(deepActiveElement()?.id, 'pending-all', 'focus stays in the list'), true));
+    await expectAccessible(element);
+
+    // At 360 px the table scrolls inside its box, not the page.
+    element.style.display = 'block';
+    element.style.width = '360px';
+    const box = root.querySelector<HTMLElement>('.pending-box')!;
+    await waitFor(() => box.clientWidth <= 360);
+    equal(getComputedStyle(box).overflowX, 'auto');
+    const content = root.querySelector<HTMLElement>('[part~="content"]')!;
+    ok(content.scrollWidth <= content.clientWidth + 1, 'nothing wider than the console');
+  });
+
+  it('refuses the whole selection with the comment, then shows the empty state', async () => {
+    const setup = await openConsole(['admin']);
+    const { element, root, api } = setup;
+    await openPending(setup);
+    await expectAccessible(element);
+    byLabel(root, 'Tout sélectionner').click();
+    await waitFor(() => !byButton(root, 'Refuser la sélection').disabled);
+    const comment = byLabelControl<HTMLTextAreaElement>(root, 'Motif du refus (visible par la famille)');
+    comment.value = 'Sortie annulée ce jour-là.';
+    comment.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    // Handled by someone else in the meantime.
+    api.pending = api.pending.filter((p) => p.bookingId !== 'bk_4');
+    byButton(root, 'Refuser la sélection').click();
+    await waitForText(element, '3 jours refusés, 1 déjà traité.');
+    const sent = api.decisions[0] ?? [];
+    equal(sent.length, 4, 'every selected day');
+    ok(
+      sent.every((d) => d.decision === 'refuse' && d.comment === 'Sortie annulée ce jour-là.'),
+      'each refusal carries the comment',
+    );
+    await waitForText(element, 'Aucune demande en attente.');
+    ok(!root.querySelector('.pending-table'), 'no table any more');
+    await expectAccessible(element);
+  });
+
+  it('says « Aucune demande en attente. » when nothing is pending', async () => {
+    const setup = await openConsole(['agent'], { pending: [] });
+    await openPending(setup);
+    await waitForText(setup.element, 'Aucune demande en attente.');
+    ok(!hasButton(setup.root, 'Accepter la sélection'), 'no decision buttons');
+    await expectAccessible(setup.element);
+  });
+
+  it('billing sees no « Demandes à traiter »', async () => {
+    const { element, root, api } = await openConsole(['billing']);
+    await waitForText(element, '2 familles affichées.');
+    await expectAccessible(element);
+    ok(!hasButton(root, 'Demandes à traiter'), 'no section for billing');
+    ok(!api.calls.some((c) => c.includes('pending-bookings')), 'nothing asked');
   });
 
   it('an admin publishes and removes the banner', async () => {

@@ -18,10 +18,11 @@ import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
 import { FamilyFormController } from './family-form.js';
+import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'new-family' | 'banner';
+type Section = 'families' | 'pending' | 'new-family' | 'banner';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -30,7 +31,7 @@ const BANNER_MAX = 500;
 
 /** What the signed-in staff member may do, from their roles. */
 interface Abilities {
-  /** Create families and guardians' accounts, resend links, unlock (admin, agent). */
+  /** Create families and guardians' accounts, resend links, unlock, handle booking requests (admin, agent). */
   manage: boolean;
   /** Set or remove the commune's banner (admin). */
   banner: boolean;
@@ -52,7 +53,8 @@ interface GuardianMessage {
  * @tag pf-staff-console
  * @summary A small back office for the commune's child services: find a family, read its
  * file and its guardians' portal accounts, create an account, send the activation link
- * again, unlock an account, create a family, set the information banner (admins).
+ * again, unlock an account, create a family, accept or refuse the pending booking requests
+ * (« Demandes à traiter »), set the information banner (admins).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -71,6 +73,8 @@ interface GuardianMessage {
  * @csspart family - One family of the list (a button).
  * @csspart card - A guardian's or a child's card.
  * @csspart account-state - A guardian's account state.
+ * @csspart pending-box - The box of the pending requests' table (scrolls when narrow).
+ * @csspart pending-table - The table of the pending requests.
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -108,6 +112,7 @@ export class PfStaffConsole extends PfElement {
     onCreated: (family) => this.#onFamilyCreated(family),
     onError: (error) => this.emitError(error),
   });
+  readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -158,6 +163,7 @@ export class PfStaffConsole extends PfElement {
     const account = this.session.account;
     if (account?.kind === 'staff' && this.session.ready && !this.#link.ending) {
       if (this.section === 'families' && this.listState === 'idle') void this.#loadFamilies(false);
+      if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -180,6 +186,7 @@ export class PfStaffConsole extends PfElement {
     this.bannerNotice = '';
     this.bannerFieldError = '';
     this.#form.reset();
+    this.#pending.reset();
   }
 
   #closeFamily(): void {
@@ -236,6 +243,7 @@ export class PfStaffConsole extends PfElement {
     const families = { id: 'families' as const, label: t.staff.families };
     const sections: { id: Section; label: string }[] = [
       families,
+      ...(can.manage ? [{ id: 'pending' as const, label: t.staff.pendingBookings }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
     ];
@@ -259,9 +267,11 @@ export class PfStaffConsole extends PfElement {
             ? this.familyId
               ? this.#familyDetail(can)
               : this.#familyList()
-            : current.id === 'new-family'
-              ? this.#form.render(t, this.headingLevel + 2)
-              : this.#bannerSection()
+            : current.id === 'pending'
+              ? this.#pending.render(t)
+              : current.id === 'new-family'
+                ? this.#form.render(t, this.headingLevel + 2)
+                : this.#bannerSection()
         }
       </section>`;
   }
@@ -274,6 +284,7 @@ export class PfStaffConsole extends PfElement {
     this.section = section;
     this.notice = '';
     if (section === 'families') this.#closeFamily();
+    if (section === 'pending') this.#pending.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

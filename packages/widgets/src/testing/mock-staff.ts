@@ -1,6 +1,7 @@
 // The staff endpoints of the mock API: a small in-memory commune per test, with the
 // contract's paths, status codes and problem codes.
 import type { AccountSummary, Banner, Family, FamilySummary, Me } from '@portail-famille/sdk';
+import type { BookingDecision, BookingDecisionResult, PendingBooking } from '../core/types.js';
 import { API, BASE, guardianAccount, HttpResponse, http, problem, session, worker } from './mock-api.js';
 
 export const STAFF_PASSWORD = 'mot de passe agent';
@@ -103,16 +104,54 @@ export function sampleFamilies(): Family[] {
   ];
 }
 
+/** Pending days of the sample families, in no particular order (the API sorts them). */
+export function samplePending(): PendingBooking[] {
+  const day = (bookingId: string, date: string, activityId: string, activityName: string, requestNumber: number | null) => ({
+    bookingId,
+    date,
+    activityId,
+    activityName,
+    childId: 'c_arthur',
+    childName: 'Arthur Moreau',
+    familyNumber: 'F-0001',
+    requestNumber,
+  });
+  return [
+    day('bk_3', '2026-03-11', 'act_centre', 'Centre de loisirs', 42),
+    day('bk_1', '2026-03-09', 'act_cantine', 'Cantine', 41),
+    {
+      ...day('bk_4', '2026-03-12', 'act_centre', 'Centre de loisirs', 43),
+      childId: 'c_lina',
+      childName: 'Lina Martin',
+      familyNumber: 'F-0002',
+    },
+    day('bk_2', '2026-03-10', 'act_cantine', 'Cantine', 41),
+  ];
+}
+
 export interface StaffApi {
   families: Family[];
   banner: Banner | null;
+  /** The days awaiting a decision. */
+  pending: PendingBooking[];
+  /** Bookings that find no place left when accepted (refused, as their activity says). */
+  full: string[];
+  /** The decisions received, one list per request. */
+  decisions: BookingDecision[][];
   /** Every request the mock answered, as `METHOD /path?query` (path after the commune). */
   calls: string[];
 }
 
 /** Serves the staff endpoints from `state` for the signed-in `account` (roles enforced as the contract says). */
 export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffApi {
-  const api: StaffApi = { families: state.families ?? sampleFamilies(), banner: state.banner ?? null, calls: [] };
+  const api: StaffApi = {
+    families: state.families ?? sampleFamilies(),
+    banner: state.banner ?? null,
+    pending: state.pending ?? samplePending(),
+    full: state.full ?? [],
+    decisions: [],
+    calls: [],
+  };
   const record = (request: Request): void => {
     const url = new URL(request.url);
     api.calls.push(`${request.method} ${url.pathname.replace(/^\/v1\/communes\/[^/]+/, '')}${url.search}`);
@@ -215,6 +254,41 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
       if (!found) return problem(404, 'not_found');
       found.lockedUntil = null;
       return HttpResponse.json(found);
+    }),
+    http.get(`${API}${BASE}/staff/pending-bookings`, ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const url = new URL(request.url);
+      const activityId = url.searchParams.get('activityId');
+      const limit = Number(url.searchParams.get('limit') ?? 200);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) return problem(400, 'validation_failed');
+      const items = api.pending
+        .filter((p) => !activityId || p.activityId === activityId)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .slice(0, limit);
+      return HttpResponse.json({ items });
+    }),
+    http.post(`${API}${BASE}/staff/booking-decisions`, async ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const body = (await request.json()) as { decisions?: BookingDecision[] };
+      const decisions = body.decisions;
+      if (
+        !Array.isArray(decisions) ||
+        decisions.length < 1 ||
+        decisions.length > 500 ||
+        decisions.some((d) => !d.bookingId || !['accept', 'refuse'].includes(d.decision) || (d.comment?.length ?? 0) > 300)
+      )
+        return problem(400, 'validation_failed');
+      api.decisions.push(decisions);
+      const results: BookingDecisionResult[] = decisions.map((d) => {
+        const index = api.pending.findIndex((p) => p.bookingId === d.bookingId);
+        if (index < 0) return { bookingId: d.bookingId, state: 'not_pending' };
+        api.pending.splice(index, 1);
+        if (d.decision === 'refuse' || api.full.includes(d.bookingId)) return { bookingId: d.bookingId, state: 'refused' };
+        return { bookingId: d.bookingId, state: 'booked' };
+      });
+      return HttpResponse.json({ results });
     }),
     http.put(`${API}${BASE}/staff/banner`, async ({ request }) => {
       record(request);

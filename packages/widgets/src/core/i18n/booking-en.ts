@@ -47,6 +47,7 @@ export const bookingEn: BookingTranslation = {
     not_in_period: 'day outside the period',
     already_booked: 'already booked',
     not_booked: 'nothing booked to cancel',
+    refused_by_staff: 'refused by the service',
   },
   placesLeft: (n) => (n === 0 ? 'Full' : `${plural(n, 'place')} left`),
   placesLeftShort: (n) => (n === 0 ? 'full' : `${n} left`),

@@ -49,6 +49,7 @@ export const bookingFr: BookingTranslation = {
     not_in_period: 'jour hors de la période',
     already_booked: 'déjà réservé',
     not_booked: 'aucune réservation à annuler',
+    refused_by_staff: 'refusé par le service',
   },
   placesLeft: (n) => (n === 0 ? 'Complet' : `${plural(n, 'place')} restante${n > 1 ? 's' : ''}`),
   placesLeftShort: (n) => (n === 0 ? 'complet' : `${n} pl.`),

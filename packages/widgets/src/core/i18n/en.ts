@@ -228,5 +228,37 @@ export const en: Translation = {
     clearing: 'Removing…',
     bannerPublished: 'Banner published: it now shows on the family portal.',
     bannerCleared: 'Banner removed.',
+
+    pendingBookings: 'Requests to handle',
+    pendingIntro:
+      'The days families asked for in activities that need approval, oldest first. Accept or refuse a selection of days: the family sees the outcome in “My bookings”.',
+    noPending: 'No pending request.',
+    pendingCount: (n) => `${n} day${n === 1 ? '' : 's'} pending.`,
+    selectAll: 'Select all',
+    selectPending: (child, date, activity) => `Select: ${child}, ${date}, ${activity}`,
+    selection: 'Selection',
+    pendingDate: 'Date',
+    pendingChild: 'Child',
+    pendingFamily: 'File no.',
+    pendingActivity: 'Activity',
+    pendingRequest: 'Request no.',
+    refusalComment: 'Reason for refusal (shown to the family)',
+    refusalCommentHint: (max) => `Optional, ${max} characters at most. Sent only with “Refuse the selection”.`,
+    acceptSelection: 'Accept the selection',
+    refuseSelection: 'Refuse the selection',
+    deciding: 'Sending…',
+    decisionSummary: (c) => {
+      const parts: [number, string][] = [
+        [c.booked, 'accepted'],
+        [c.waitingList, 'on the waiting list'],
+        [c.refused, 'refused'],
+        [c.full, 'refused (full)'],
+        [c.notPending, 'already handled'],
+      ];
+      const shown = parts
+        .filter(([n]) => n > 0)
+        .map(([n, what], i) => (i === 0 ? `${n} day${n === 1 ? '' : 's'} ${what}` : `${n} ${what}`));
+      return shown.length ? `${shown.join(', ')}.` : 'No day handled.';
+    },
   },
 };

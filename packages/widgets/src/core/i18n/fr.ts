@@ -240,5 +240,36 @@ export const fr: Translation = {
     clearing: 'Retrait…',
     bannerPublished: 'Bandeau publié : il s’affiche maintenant sur le portail des familles.',
     bannerCleared: 'Bandeau retiré.',
+
+    pendingBookings: 'Demandes à traiter',
+    pendingIntro:
+      'Les jours demandés par les familles pour les activités soumises à validation, du plus ancien au plus récent. Acceptez ou refusez une sélection de jours : la famille voit le résultat dans « Mes réservations ».',
+    noPending: 'Aucune demande en attente.',
+    pendingCount: (n) => `${n} jour${n > 1 ? 's' : ''} en attente.`,
+    selectAll: 'Tout sélectionner',
+    selectPending: (child, date, activity) => `Sélectionner : ${child}, ${date}, ${activity}`,
+    selection: 'Sélection',
+    pendingDate: 'Date',
+    pendingChild: 'Enfant',
+    pendingFamily: 'Dossier n°',
+    pendingActivity: 'Activité',
+    pendingRequest: 'Demande n°',
+    refusalComment: 'Motif du refus (visible par la famille)',
+    refusalCommentHint: (max) => `Facultatif, ${max} caractères au plus. Envoyé seulement avec « Refuser la sélection ».`,
+    acceptSelection: 'Accepter la sélection',
+    refuseSelection: 'Refuser la sélection',
+    deciding: 'Envoi…',
+    decisionSummary: (c) => {
+      const s = (n: number): string => (n > 1 ? 's' : '');
+      const parts: [number, string][] = [
+        [c.booked, `accepté${s(c.booked)}`],
+        [c.waitingList, 'en liste d’attente'],
+        [c.refused, `refusé${s(c.refused)}`],
+        [c.full, `refusé${s(c.full)} (complet)`],
+        [c.notPending, `déjà traité${s(c.notPending)}`],
+      ];
+      const shown = parts.filter(([n]) => n > 0).map(([n, what], i) => (i === 0 ? `${n} jour${s(n)} ${what}` : `${n} ${what}`));
+      return shown.length ? `${shown.join(', ')}.` : 'Aucun jour traité.';
+    },
   },
 };

@@ -8,6 +8,7 @@ export type {
   BookingReason,
   BookingStateName,
   BookingTranslation,
+  DecisionCounts,
   FamilyFormField,
   LineOutcome,
   Locale,

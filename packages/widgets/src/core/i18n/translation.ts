@@ -114,6 +114,36 @@ export interface StaffTranslation {
   clearing: string;
   bannerPublished: string;
   bannerCleared: string;
+
+  // pending booking requests
+  pendingBookings: string;
+  pendingIntro: string;
+  noPending: string;
+  pendingCount: (count: number) => string;
+  selectAll: string;
+  selectPending: (childName: string, date: string, activityName: string) => string;
+  selection: string;
+  pendingDate: string;
+  pendingChild: string;
+  pendingFamily: string;
+  pendingActivity: string;
+  pendingRequest: string;
+  refusalComment: string;
+  refusalCommentHint: (max: number) => string;
+  acceptSelection: string;
+  refuseSelection: string;
+  deciding: string;
+  /** What became of the decided days, e.g. « 3 jours acceptés, 1 refusé (complet), 1 déjà traité. ». */
+  decisionSummary: (counts: DecisionCounts) => string;
+}
+
+/** How many decided days ended in each state (`full`: accepted but refused for lack of places). */
+export interface DecisionCounts {
+  booked: number;
+  waitingList: number;
+  refused: number;
+  full: number;
+  notPending: number;
 }
 
 /** A cell's booking state, from the contract's `BookingState`. */
@@ -127,7 +157,8 @@ export type BookingReason =
   | 'period_not_open'
   | 'not_in_period'
   | 'already_booked'
-  | 'not_booked';
+  | 'not_booked'
+  | 'refused_by_staff';
 export type LineOutcome = 'accepted' | 'pending' | 'waiting_list' | 'refused';
 export type RequestStatus = 'accepted' | 'pending' | 'partially_accepted' | 'refused';
 
