@@ -3,6 +3,7 @@ import type { PortailClient } from '@portail-famille/sdk';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PfErrorEvent } from '../events/pf-error-event.js';
+import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import { clientContext } from './client-context.js';
 import { getClient } from './client-registry.js';
 import { type Locale, langOf, type Translation, toLocale, translationFor } from './i18n/index.js';
@@ -65,6 +66,23 @@ export abstract class PfElement extends LitElement {
     super.willUpdate(changed);
     const client = this.client;
     if (client) client.lang = this.locale;
+  }
+
+  /**
+   * Ends the session on the server and tells the page (`pf-logout`). The SDK forgets the
+   * session even when the server cannot be reached; that failure is still reported
+   * (`pf-error`). Answers false when the widget has no client to log out of.
+   */
+  protected async signOut(): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    try {
+      await client.logout();
+    } catch (error) {
+      this.emitError(error);
+    }
+    this.dispatchEvent(new PfLogoutEvent());
+    return true;
   }
 
   /** Tells the page that a call failed (the widget shows its own message). */

@@ -10,7 +10,6 @@ import { type TokenKind, takeTokenFromUrl } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
 import { PfLoginEvent } from '../events/pf-login-event.js';
-import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import { styles } from './pf-login.styles.js';
 
 type View = 'login' | 'forgot' | 'forgot-sent' | 'password';
@@ -416,20 +415,15 @@ export class PfLogin extends PfElement {
   }
 
   readonly #onLogout = async (): Promise<void> => {
-    const client = this.client;
-    if (this.busy || !client) return;
+    if (this.busy || !this.client) return;
     this.busy = true;
     try {
-      await client.logout();
-    } catch (error) {
-      // The SDK forgets the session anyway; tell the page the server may not know.
-      this.emitError(error);
+      await this.signOut();
     } finally {
       this.busy = false;
     }
     this.#show('login');
     this.notice = this.t.signedOut;
-    this.dispatchEvent(new PfLogoutEvent());
   };
 }
 

@@ -276,16 +276,9 @@ export class PfPortal extends PfElement {
   };
 
   readonly #onLogout = async (): Promise<void> => {
-    const client = this.client;
-    if (!client) return;
-    try {
-      await client.logout();
-    } catch (error) {
-      this.emitError(error);
-    }
+    if (!(await this.signOut())) return;
     this.#focus.focusLater('portal-heading');
     this.requestUpdate();
-    this.dispatchEvent(new PfLogoutEvent());
   };
 }
 

@@ -782,15 +782,7 @@ export class PfStaffConsole extends PfElement {
   };
 
   readonly #onLogout = async (): Promise<void> => {
-    const client = this.client;
-    if (!client) return;
-    try {
-      await client.logout();
-    } catch (error) {
-      this.emitError(error);
-    }
-    this.#focus.focusLater('console-heading');
-    this.dispatchEvent(new PfLogoutEvent());
+    if (await this.signOut()) this.#focus.focusLater('console-heading');
   };
 }
 
