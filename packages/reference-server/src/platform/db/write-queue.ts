@@ -3,7 +3,8 @@ export class WriteQueue {
   #tail: Promise<unknown> = Promise.resolve();
 
   run<T>(job: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(job, job);
+    // #tail never rejects (see below), so each job starts once the previous one has settled.
+    const result = this.#tail.then(job);
     this.#tail = result.catch(() => undefined);
     return result;
   }
