@@ -28,7 +28,7 @@ export function createApp(ctx: AppContext): Express {
 
   // --- the API -------------------------------------------------------------------
   app.use('/v1', ...apiHeaders);
-  app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1));
+  app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1, 'batched'));
   app.use('/v1/health', cors({ origin: true, credentials: false }));
   app.use(COMMUNE, loadCommune, ...communeCors(publicOrigin));
   app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
