@@ -251,6 +251,7 @@ describe('PayFiP adapter against the fake PayFiP', () => {
     const { location } = await pressButton(abandoned.redirect.url, 'abandonner');
     assert.ok(location?.startsWith(`${receiver.url}/return`));
     const result = await payfip.fetchResult({ operationId: abandoned.operationId, reference: 'F202600096', amountCents: 4250 });
+    assert.equal(result.final, false);
     const now = new Date();
     assert.deepEqual(decidePayment(result, now, now), { state: 'pending', reason: 'abandoned_recently' });
     assert.deepEqual(decidePayment(result, new Date(now.getTime() - LIVE_WINDOW_MS), now), { state: 'refused', reason: 'abandoned' });
@@ -493,6 +494,7 @@ describe('pure rules', () => {
       provider: 'payfip' as const,
       operationId: 'x',
       outcome: 'pending' as const,
+      final: false,
       providerCode: 'P5',
       amountCents: null,
       reference: null,
@@ -603,6 +605,12 @@ describe('providers served by the reference server (sandbox page, per-commune se
       assert.equal(answer.status, 303);
       const result = await provider.fetchResult({ operationId: created.operationId, reference: 'F202600096', amountCents: 4250 });
       assert.equal(result.outcome, outcome);
+      assert.equal(result.final, true);
+      // Abandoning the sandbox page is final at once (PayFiP's A is not, for 20 minutes).
+      assert.deepEqual(decidePayment(result, new Date(), new Date()), {
+        state: 'refused',
+        reason: outcome === 'refused' ? 'refused' : 'abandoned',
+      });
       // Pressing again (another tab, back button) changes nothing.
       const again = await fetch(created.redirect.url, {
         method: 'POST',

@@ -65,6 +65,11 @@ export interface OperationResult {
   provider: ProviderKind;
   operationId: string;
   outcome: PaymentOutcome;
+  /**
+   * The provider will not change this outcome any more. PayFiP: P, V, R, Z are final; A is
+   * not (the parent may still be paying); the sandbox: any decision is final.
+   */
+  final: boolean;
   /** The provider's own code: PayFiP `resultrans` (P, V, R, Z, A) or fault code (P5); sandbox state. */
   providerCode: string;
   /** Amount the provider reports (null when it reports none, e.g. still in progress). */

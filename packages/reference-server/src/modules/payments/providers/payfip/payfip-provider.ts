@@ -101,6 +101,7 @@ export class PayfipProvider implements PaymentProvider {
         return {
           ...base,
           outcome: 'pending',
+          final: false,
           providerCode: IN_PROGRESS,
           amountCents: null,
           reference: null,
@@ -140,6 +141,7 @@ export class PayfipProvider implements PaymentProvider {
     return {
       ...base,
       outcome,
+      final: outcome !== 'abandoned',
       providerCode: resultrans,
       amountCents,
       reference: refdet,

@@ -34,7 +34,7 @@ export function decidePayment(answer: OperationResult | unknown, createdAt: Date
     case 'refused':
       return { state: 'refused', reason: 'refused' };
     case 'abandoned':
-      return young ? { state: 'pending', reason: 'abandoned_recently' } : { state: 'refused', reason: 'abandoned' };
+      return young && !answer.final ? { state: 'pending', reason: 'abandoned_recently' } : { state: 'refused', reason: 'abandoned' };
     case 'pending':
       return young ? { state: 'pending', reason: 'in_progress' } : { state: 'refused', reason: 'expired' };
   }

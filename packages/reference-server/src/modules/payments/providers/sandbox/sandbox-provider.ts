@@ -90,6 +90,7 @@ export class SandboxProvider implements PaymentProvider {
       provider: 'sandbox',
       operationId: row.id,
       outcome: OUTCOMES[row.status],
+      final: decided,
       providerCode: row.status,
       amountCents: decided ? row.amount_cents : null,
       reference: row.reference,
