@@ -380,6 +380,33 @@ describe('PayFiP adapter against the fake PayFiP', () => {
     assert.equal((await ask()).outcome, 'validated');
   });
 
+  test('answers are read by namespace, not by prefix; entities, wrong namespaces and huge answers are refused', async () => {
+    const answering = (body: string, status = 200) =>
+      new PayfipProvider({
+        baseUrl: fakeUrl,
+        numcli: '012345',
+        mode: 'T',
+        timeoutMs: 2000,
+        fetch: async () => new Response(body, { status, headers: { 'Content-Type': 'text/xml' } }),
+      });
+    const expected = { operationId: 'abc123', reference: 'F1', amountCents: 1500 };
+    const fields =
+      '<resultrans>P</resultrans><refdet>F1</refdet><montant>1500</montant><numcli>012345</numcli><saisie>T</saisie><idOp>abc123</idOp><dattrans>01092026</dattrans><heurtrans>0930</heurtrans><numauto>123456</numauto>';
+    const otherPrefixes = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header/><soap:Body><p:recupererDetailPaiementSecuriseResponse xmlns:p="${PAYFIP_NS}"><return>${fields}</return></p:recupererDetailPaiementSecuriseResponse></soap:Body></soap:Envelope>`;
+    const ok = await answering(otherPrefixes).fetchResult(expected);
+    assert.deepEqual([ok.outcome, ok.amountCents, ok.transactionAt], ['validated', 1500, '2026-09-01T09:30:00+02:00']);
+
+    const wrongNamespace = otherPrefixes.replaceAll(PAYFIP_NS, 'urn:autre');
+    await expectError(answering(wrongNamespace).fetchResult(expected), 'malformed_answer');
+    const entity = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${otherPrefixes.replace('<refdet>F1</refdet>', '<refdet>&e;</refdet>')}`;
+    await expectError(answering(entity).fetchResult(expected), 'malformed_answer');
+    const twice = otherPrefixes.replace('<montant>1500</montant>', '<montant>1500</montant><montant>1</montant>');
+    await expectError(answering(twice).fetchResult(expected), 'malformed_answer');
+    const huge = otherPrefixes.replace('<numauto>', `<objet>${'x'.repeat(70_000)}</objet><numauto>`);
+    await expectError(answering(huge).fetchResult(expected), 'malformed_answer');
+    await expectError(answering(otherPrefixes, 404).fetchResult(expected), 'unavailable');
+  });
+
   test('unreachable PayFiP and an unknown idOp (P1) are typed errors', async () => {
     const nowhere = new PayfipProvider({ baseUrl: 'http://127.0.0.1:9', numcli: '012345', mode: 'T', timeoutMs: 2000 });
     await expectError(nowhere.createOperation(operationInput()), 'unavailable');

@@ -199,11 +199,12 @@ export class FakePayfip {
         .type('text/xml; charset=utf-8')
         .send(responseEnvelope(operation as PayfipOperation, answer));
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      res
-        .status(500)
-        .type('text/xml; charset=utf-8')
-        .send(faultEnvelope(error.kind, error.code, error.message));
+      const refusal = error instanceof Refusal ? error : new Refusal('TechDysfonctionnementErreur', 'T0', 'Erreur interne');
+      if (!res.headersSent)
+        res
+          .status(500)
+          .type('text/xml; charset=utf-8')
+          .send(faultEnvelope(refusal.kind, refusal.code, refusal.message));
     }
   }
 
@@ -292,6 +293,7 @@ export class FakePayfip {
 
   #page(res: Response, op: FakeOperation | null, notice?: string): void {
     res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
     const returnOrigin = op ? safeOrigin(op.urlredirect) : null;
     res.setHeader(
       'Content-Security-Policy',

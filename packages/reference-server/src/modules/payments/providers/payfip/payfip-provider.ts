@@ -179,7 +179,7 @@ export class PayfipProvider implements PaymentProvider {
   async #call(operation: PayfipOperation, fields: Record<string, string>) {
     const url = `${this.#settings.baseUrl}${SECURE_SERVICE_PATH}`;
     let status: number;
-    let raw: string;
+    let raw: string | null;
     try {
       const response = await this.#fetch(url, {
         method: 'POST',
@@ -189,7 +189,7 @@ export class PayfipProvider implements PaymentProvider {
         signal: AbortSignal.timeout(this.#settings.timeoutMs),
       });
       status = response.status;
-      raw = await readCapped(response);
+      raw = await readCapped(response, MAX_ANSWER_BYTES);
     } catch (error) {
       if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'))
         throw new PaymentProviderError('timeout', `PayFiP did not answer ${operation} within ${this.#settings.timeoutMs} ms.`, {
@@ -198,6 +198,8 @@ export class PayfipProvider implements PaymentProvider {
       throw new PaymentProviderError('unavailable', `PayFiP could not be reached (${operation}).`, { cause: error });
     }
     const receivedAt = new Date();
+    if (raw === null)
+      throw new PaymentProviderError('malformed_answer', `PayFiP's answer to ${operation} is larger than ${MAX_ANSWER_BYTES} bytes.`);
     try {
       // SOAP 1.1 faults come with HTTP 500; other statuses carry no SOAP answer.
       if (status !== 200 && status !== 500) throw new XmlError(`HTTP ${status}`);
@@ -210,10 +212,23 @@ export class PayfipProvider implements PaymentProvider {
   }
 }
 
-async function readCapped(response: Response): Promise<string> {
-  const text = await response.text();
-  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) throw new XmlError('answer too large');
-  return text;
+/** The body as UTF-8 text, or null (and the rest left unread) when it exceeds `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `dattrans` DDMMYYYY + `heurtrans` HHMM, Paris time → ISO 8601 with offset (null when absent or ill-formed). */
