@@ -280,6 +280,29 @@ describe('PayFiP adapter against the fake PayFiP', () => {
     for (const n of notifications) assert.equal(payfip.operationIdFrom(n), created.operationId);
   });
 
+  test('a notification by GET with ?idOp= (scenario set over HTTP, as a browser test would) reads the same', async () => {
+    const put = await fetch(`${fakeUrl}/__scenario`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ notificationMethod: 'GET' }),
+    });
+    assert.equal(put.status, 200);
+    const bad = await fetch(`${fakeUrl}/__scenario`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"nope":1}',
+    });
+    assert.equal(bad.status, 400);
+    const created = await payfip.createOperation(operationInput());
+    await pressButton(created.redirect.url, 'payer');
+    const [notification] = receiver.notifications();
+    assert.deepEqual(notification?.body, {});
+    assert.deepEqual(notification?.query, { attempt: '42', idOp: created.operationId });
+    assert.equal(payfip.operationIdFrom(notification ?? {}), created.operationId);
+    assert.equal((await fetch(`${fakeUrl}/__scenario`, { method: 'DELETE' })).status, 200);
+    assert.equal(fake.scenario.notificationMethod, 'POST');
+  });
+
   test('notification after the return: the browser is back first, the notification comes later', async () => {
     fake.scenario.notificationTiming = 'after-return';
     fake.scenario.notificationDelayMs = 300;

@@ -30,6 +30,8 @@ export interface FakeScenario {
   /** 'before-return': notify, then redirect the browser; 'after-return': redirect first, notify `notificationDelayMs` later. */
   notificationTiming: 'before-return' | 'after-return';
   notificationDelayMs: number;
+  /** The notification as a form POST (`idOp=…` in the body) or a GET with `?idOp=…` (both are seen). */
+  notificationMethod: 'POST' | 'GET';
   /** Wait this long before answering a SOAP call (to make clients time out). */
   answerDelayMs: Partial<Record<PayfipOperation, number>>;
   /** Added to the `montant` the detail answer reports (amount mismatch). */
@@ -44,6 +46,7 @@ export const DEFAULT_SCENARIO: FakeScenario = {
   notificationCopies: 1,
   notificationTiming: 'before-return',
   notificationDelayMs: 0,
+  notificationMethod: 'POST',
   answerDelayMs: {},
   detailAmountDeltaCents: 0,
   brokenAnswer: null,
@@ -116,6 +119,19 @@ export class FakePayfip {
       const body = req.body as Record<string, unknown>;
       void this.#choice(res, typeof body.idop === 'string' ? body.idop : '', body.choix);
     });
+    // For a browser test driving a fake it cannot reach in process: PUT a partial scenario (JSON), DELETE to reset.
+    this.app.put('/__scenario', express.json({ limit: '4kb' }), (req, res) => {
+      const changes = req.body as Partial<FakeScenario> | undefined;
+      if (!changes || typeof changes !== 'object') return void res.status(400).json({ error: 'a JSON object' });
+      const unknown = Object.keys(changes).filter((key) => !Object.hasOwn(DEFAULT_SCENARIO, key));
+      if (unknown.length > 0) return void res.status(400).json({ error: `unknown keys: ${unknown.join(', ')}` });
+      this.scenario = { ...this.scenario, ...structuredClone(changes) };
+      res.json(this.scenario);
+    });
+    this.app.delete('/__scenario', (_req, res) => {
+      this.scenario = structuredClone(DEFAULT_SCENARIO);
+      res.json(this.scenario);
+    });
     this.app.get('/tpa/fake-payfip.css', (_req, res) => {
       res.type('text/css').send(PAGE_CSS);
     });
@@ -159,10 +175,13 @@ export class FakePayfip {
   async #sendOne(op: FakeOperation): Promise<void> {
     let status: number | 'error';
     try {
-      const response = await fetch(op.urlnotif, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ idOp: op.idOp }).toString(),
+      const form = new URLSearchParams({ idOp: op.idOp }).toString();
+      const get = this.scenario.notificationMethod === 'GET';
+      const target = new URL(op.urlnotif);
+      if (get) target.searchParams.set('idOp', op.idOp);
+      const response = await fetch(target, {
+        method: get ? 'GET' : 'POST',
+        ...(get ? {} : { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }),
         redirect: 'manual',
         signal: AbortSignal.timeout(5000),
       });
