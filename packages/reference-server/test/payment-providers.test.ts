@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type FakePayfip, startFakePayfip } from '../src/modules/payments/fake-payfip/fake-payfip.js';
+import { checkOperation } from '../src/modules/payments/providers/check-operation.js';
 import { FAKE_PAYFIP_PATH } from '../src/modules/payments/providers/pages.js';
 import { PayfipProvider, transactionInstant } from '../src/modules/payments/providers/payfip/payfip-provider.js';
 import { PAYFIP_NS } from '../src/modules/payments/providers/payfip/soap.js';
@@ -337,6 +338,13 @@ describe('PayFiP adapter against the fake PayFiP', () => {
     assert.equal(result.amountCents, 3250);
     assert.deepEqual(result.mismatches, [{ field: 'amount', expected: '4250', received: '3250' }]);
     assert.deepEqual(decidePayment(result, new Date(), new Date()), { state: 'anomaly', reason: 'mismatch' });
+    const check = await checkOperation(
+      payfip,
+      { operationId: created.operationId, reference: 'F202600096', amountCents: 4250 },
+      new Date(),
+    );
+    assert.deepEqual(check.decision, { state: 'anomaly', reason: 'mismatch' });
+    assert.equal(check.result?.amountCents, 3250, 'what came is kept, to be recorded and flagged');
     // Another reference or another régie is a mismatch too.
     const other = await payfip.fetchResult({ operationId: created.operationId, reference: 'F202600097', amountCents: 3250 });
     assert.deepEqual(
@@ -363,6 +371,10 @@ describe('PayFiP adapter against the fake PayFiP', () => {
     await fake.decide(created.operationId, 'P');
     fake.scenario.answerDelayMs = { recupererDetailPaiementSecurise: 3000 };
     const quick = new PayfipProvider({ baseUrl: fakeUrl, numcli: '012345', mode: 'T', timeoutMs: 300 });
+    const check = await checkOperation(quick, { operationId: created.operationId, reference: 'F202600096', amountCents: 4250 }, new Date());
+    assert.deepEqual(check.decision, { state: 'pending', reason: 'provider_unreachable' });
+    assert.equal(check.result, null);
+    assert.equal(check.error?.kind, 'timeout');
     const started = Date.now();
     const error = await expectError(
       quick.fetchResult({ operationId: created.operationId, reference: 'F202600096', amountCents: 4250 }),
