@@ -9,6 +9,7 @@ import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js'
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
+import { paymentProviderPages } from './modules/payments/providers/pages.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
@@ -58,6 +59,8 @@ export function createApp(ctx: AppContext): Express {
   // --- what a webmaster loads, and the demo ----------------------------------------
   app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').sendFile(specPath));
   // A module script from another site is fetched in CORS mode: the bundle is public, so `*`.
+  // The sandbox provider's payment page (and, in the demo, the fake PayFiP): pages of their own, outside the API.
+  app.use(paymentProviderPages(ctx));
   app.use('/widgets', bundleHeaders, cors({ origin: '*', credentials: false }), express.static(widgetBundleDir, { maxAge: '5m' }));
   if (config.serveExamples) {
     app.use('/examples', examplePageHeaders(publicOrigin), express.static(examplesDir));
