@@ -369,7 +369,7 @@ describe('catalogue: the staff back office of bookings', () => {
     const w = await world('ALP Les Tilleuls', 5);
     const otherFacility = await world('ALP Les Chênes', 5);
     for (const a of [w.cantine, w.vacances, w.mercredi, otherFacility.cantine]) await enrol(childId, a.id);
-    const [mon2, tue2, wed2, thu2] = [7, 8, 9, 10].map((d) => addDays(monday, d));
+    const [mon2, tue2, wed2, thu2] = [addDays(monday, 7), addDays(monday, 8), addDays(monday, 9), addDays(monday, 10)];
     const first = await book(childId, w.period.id, [
       { date: monday, activityId: w.cantine.id },
       { date: mon2, activityId: w.cantine.id },
