@@ -1117,27 +1117,27 @@ export interface components {
         ActivityInput: {
             name: string;
             /**
-             * @default day
+             * @description `day` when absent.
              * @enum {string}
              */
-            unit: "day" | "half_day" | "slot";
+            unit?: "day" | "half_day" | "slot";
             /**
-             * @default immediate
+             * @description `immediate` when absent.
              * @enum {string}
              */
-            processing: "immediate" | "staff_review";
+            processing?: "immediate" | "staff_review";
             bookingDeadline: components["schemas"]["DeadlineRule"];
             cancellationDeadline: components["schemas"]["DeadlineRule"];
             /** @description Places per day; `null` (the default) means no limit. */
             capacityPerDay?: number | null;
             /**
-             * @default refuse
+             * @description `refuse` when absent.
              * @enum {string}
              */
-            overflow: "refuse" | "waiting_list";
+            overflow?: "refuse" | "waiting_list";
             weekdays: components["schemas"]["Weekdays"];
-            /** @default 0 */
-            position: number;
+            /** @description Order among the facility's activities; 0 when absent. */
+            position?: number;
         };
         ActivityPatch: {
             name?: string;
