@@ -154,12 +154,17 @@ export async function changeActivity(
   if (!activity) throw new HttpProblem(404, 'not_found');
   const capacity = patch.capacityPerDay;
   if (typeof capacity === 'number' && (activity.capacity_per_day === null || capacity < activity.capacity_per_day)) {
-    const over = await ActivityDay.findAll({
-      where: { activity_id: activity.id, date: { [Op.gte]: civilDateOf(new Date()) }, booked: { [Op.gt]: capacity } },
-      attributes: ['date', 'booked'],
+    // Every coming day's counter is locked (PostgreSQL; SQLite's single writer already
+    // serialises): a place being taken right now is waited for and counted, not missed.
+    // Filtering on `booked` in SQL would skip a row whose count is rising under us.
+    const days = await ActivityDay.findAll({
+      where: { activity_id: activity.id, date: { [Op.gte]: civilDateOf(new Date()) } },
+      attributes: ['activity_id', 'date', 'booked'],
       order: [['date', 'ASC']],
+      lock: transaction.LOCK.UPDATE,
       transaction,
     });
+    const over = days.filter((d) => d.booked > capacity);
     if (over.length > 0) {
       const most = Math.max(...over.map((d) => d.booked));
       throw new HttpProblem(
