@@ -426,7 +426,7 @@ describe('catalogue: the staff back office of bookings', () => {
 
     const mail = await t.mail.waitFor('catalogue@example.fr', /réservations annulées/);
     assert.match(mail.subject, /Pont de l'Ascension/);
-    assert.match(mail.text, /L'accueil « ALP Les Tilleuls » sera fermé du lundi/);
+    assert.match(mail.text, /L'accueil « ALP Les Tilleuls » est fermé du lundi/);
     assert.match(mail.text, /Cantine \(Ève\)/);
     assert.match(mail.text, /ALE vacances \(Ève\)/);
     assert.match(mail.text, /ALE mercredi \(Ève\)/);

@@ -39,7 +39,7 @@ export async function closureMails(
   ]);
   const familyIds = [...new Set(children.map((c) => c.family_id))];
   const guardians = await Guardian.findAll({ where: { commune_id: commune.id, family_id: familyIds }, order: [['position', 'ASC']] });
-  const where = closure.facilityName ? `L'accueil « ${closure.facilityName} » sera fermé` : 'Les accueils de la commune seront fermés';
+  const where = closure.facilityName ? `L'accueil « ${closure.facilityName} » est fermé` : 'Les accueils de la commune sont fermés';
   const mails: Mail[] = [];
   for (const familyId of familyIds) {
     const own = new Set(children.filter((c) => c.family_id === familyId).map((c) => c.id));
