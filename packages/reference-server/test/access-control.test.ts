@@ -21,6 +21,10 @@ interface Ids {
   requestA: string;
   activityA: string;
   dayA: string;
+  facilityA: string;
+  activityB: string;
+  closureA: string;
+  enrolmentA: string;
 }
 
 interface Policy {
@@ -90,6 +94,48 @@ const policies: Record<string, Policy> = {
   unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
+  // Staff back office of the catalogue: facilities, activities, periods (admin); closures, enrolments (admin, agent).
+  listFacilities: { expect: staffOnly(200, ['admin']) },
+  createFacility: { body: () => ({ name: 'Accueil du test' }), expect: staffOnly(201, ['admin']) },
+  renameFacility: { body: () => ({ name: 'ALP Primaire' }), expect: staffOnly(200, ['admin']) },
+  createActivity: {
+    body: () => ({
+      name: 'Garderie du soir',
+      bookingDeadline: { kind: 'days_before', days: 1, time: '18:00' },
+      cancellationDeadline: { kind: 'days_before', days: 1, time: '18:00' },
+      weekdays: [1, 2, 4, 5],
+    }),
+    expect: staffOnly(201, ['admin']),
+  },
+  updateActivity: { body: () => ({ name: 'Cantine' }), expect: staffOnly(200, ['admin']) },
+  listStaffBookingPeriods: { expect: staffOnly(200, ['admin']) },
+  createBookingPeriod: {
+    body: (ids) => ({
+      facilityId: ids.facilityA,
+      name: 'Vacances de test',
+      start: '2099-02-09',
+      end: '2099-02-20',
+      opensAt: '2099-01-05T08:00:00+01:00',
+      closesAt: '2099-02-01T12:00:00+01:00',
+      activityIds: [ids.activityB],
+    }),
+    expect: staffOnly(201, ['admin']),
+  },
+  updateBookingPeriod: { body: () => ({ name: 'Semaines de test' }), expect: staffOnly(200, ['admin']) },
+  deleteBookingPeriod: { expect: staffOnly(409, ['admin']) },
+  listClosures: { expect: staffOnly(200, ['admin', 'agent']) },
+  createClosure: {
+    body: () => ({ facilityId: null, start: '2099-05-14', end: '2099-05-15', label: "Pont de l'Ascension" }),
+    expect: staffOnly(201, ['admin', 'agent']),
+  },
+  deleteClosure: { expect: staffOnly([204, 404], ['admin', 'agent']) },
+  listEnrolments: { expect: staffOnly(200, ['admin', 'agent']) },
+  createEnrolment: {
+    body: (ids) => ({ activityId: ids.activityB, validFrom: '2099-09-01', validTo: '2100-08-31' }),
+    expect: staffOnly([201, 409], ['admin', 'agent']),
+  },
+  endEnrolment: { body: () => ({ validTo: '2031-06-30' }), expect: staffOnly(200, ['admin', 'agent']) },
+  deleteEnrolment: { expect: staffOnly([204, 404], ['admin', 'agent']) },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -101,6 +147,10 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{childId}', ids.childA)
     .replace('{periodId}', ids.periodA)
     .replace('{requestId}', ids.requestA)
+    .replace('{facilityId}', ids.facilityA)
+    .replace('{activityId}', ids.activityA)
+    .replace('{closureId}', ids.closureA)
+    .replace('{enrolmentId}', ids.enrolmentA)
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000');
 }
 
@@ -138,7 +188,19 @@ describe('access control, generated from the contract', () => {
       token: a.parentToken,
       body: { lines: [{ date: world.monday, activityId: world.cantine.id, action: 'add' }] },
     });
+    const closure = await t.api('/v1/communes/alpha/staff/closures', {
+      token: staff,
+      body: { facilityId: world.facility.id, start: '2099-04-01', end: '2099-04-01', label: 'Fermeture de test' },
+    });
+    const enrolment = await t.api(`/v1/communes/alpha/staff/children/${childA}/enrolments`, {
+      token: staff,
+      body: { activityId: world.mercredi.id, validFrom: '2030-09-01', validTo: '2031-08-31' },
+    });
     ids = {
+      facilityA: world.facility.id,
+      activityB: world.vacances.id,
+      closureA: closure.body.closure.id,
+      enrolmentA: enrolment.body.id,
       familyA: a.family.id,
       guardianA2: withSecond.body.guardians[1].id,
       accountA: a.account.id,

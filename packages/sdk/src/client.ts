@@ -21,6 +21,17 @@ export type CreateBookingRequest = Schemas['CreateBookingRequest'];
 export type BookingRequest = Schemas['BookingRequest'];
 export type BookingRequestPage = Schemas['BookingRequestPage'];
 export type PendingBooking = Schemas['PendingBooking'];
+export type StaffFacility = Schemas['StaffFacility'];
+export type StaffActivity = Schemas['StaffActivity'];
+export type ActivityInput = Schemas['ActivityInput'];
+export type ActivityPatch = Schemas['ActivityPatch'];
+export type BookingPeriodInput = Schemas['BookingPeriodInput'];
+export type BookingPeriodPatch = Schemas['BookingPeriodPatch'];
+export type Closure = Schemas['Closure'];
+export type ClosureInput = Schemas['ClosureInput'];
+export type ClosureCreated = Schemas['ClosureCreated'];
+export type Enrolment = Schemas['Enrolment'];
+export type EnrolmentInput = Schemas['EnrolmentInput'];
 export interface BookingDecision {
   bookingId: string;
   decision: 'accept' | 'refuse';
@@ -372,6 +383,152 @@ export class PortailClient {
 
   async clearBanner(): Promise<void> {
     await this.#authed(() => this.raw.DELETE('/v1/communes/{commune}/staff/banner', { params: { path: this.#path } }));
+  }
+
+  // --- staff: the bookings catalogue -------------------------------------------------
+
+  /** Facilities with all their activities (role admin). */
+  async listFacilities(): Promise<StaffFacility[]> {
+    const page = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/facilities', { params: { path: this.#path } }));
+    return page.items;
+  }
+
+  /** Creates a facility (role admin); a retry with the same `idempotencyKey` (one is made when absent) creates nothing more. */
+  createFacility(name: string, options: { idempotencyKey?: string } = {}): Promise<StaffFacility> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/facilities', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: { name },
+      }),
+    );
+  }
+
+  renameFacility(facilityId: string, name: string): Promise<StaffFacility> {
+    return this.#authed(() =>
+      this.raw.PATCH('/v1/communes/{commune}/staff/facilities/{facilityId}', {
+        params: { path: { ...this.#path, facilityId } },
+        body: { name },
+      }),
+    );
+  }
+
+  createActivity(facilityId: string, activity: ActivityInput, options: { idempotencyKey?: string } = {}): Promise<StaffActivity> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/facilities/{facilityId}/activities', {
+        params: { path: { ...this.#path, facilityId }, header: { 'Idempotency-Key': key } },
+        body: activity,
+      }),
+    );
+  }
+
+  /**
+   * Changes some settings of an activity. Lowering the capacity below the places already
+   * taken on a coming day throws a ConflictError `capacity_below_bookings` whose
+   * `problem.dates` lists those days.
+   */
+  updateActivity(activityId: string, patch: ActivityPatch): Promise<StaffActivity> {
+    return this.#authed(() =>
+      this.raw.PATCH('/v1/communes/{commune}/staff/activities/{activityId}', {
+        params: { path: { ...this.#path, activityId } },
+        body: patch,
+      }),
+    );
+  }
+
+  /** Every booking period, upcoming, open or closed (role admin). */
+  async listStaffBookingPeriods(query: { facilityId?: string } = {}): Promise<BookingPeriod[]> {
+    const page = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/booking-periods', { params: { path: this.#path, query } }),
+    );
+    return page.items;
+  }
+
+  createBookingPeriod(period: BookingPeriodInput, options: { idempotencyKey?: string } = {}): Promise<BookingPeriod> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/booking-periods', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: period,
+      }),
+    );
+  }
+
+  updateBookingPeriod(periodId: string, patch: BookingPeriodPatch): Promise<BookingPeriod> {
+    return this.#authed(() =>
+      this.raw.PATCH('/v1/communes/{commune}/staff/booking-periods/{periodId}', {
+        params: { path: { ...this.#path, periodId } },
+        body: patch,
+      }),
+    );
+  }
+
+  /** Deletes a period nobody booked in; otherwise throws a ConflictError `period_has_bookings`. */
+  async deleteBookingPeriod(periodId: string): Promise<void> {
+    await this.#authed(() =>
+      this.raw.DELETE('/v1/communes/{commune}/staff/booking-periods/{periodId}', { params: { path: { ...this.#path, periodId } } }),
+    );
+  }
+
+  /** Closures of the commune and its facilities (roles admin, agent); `from` keeps those ending on or after that day. */
+  async listClosures(query: { from?: string } = {}): Promise<Closure[]> {
+    const page = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/closures', { params: { path: this.#path, query } }));
+    return page.items;
+  }
+
+  /**
+   * Closes days (roles admin, agent). Bookings on them are cancelled and the families
+   * emailed; the answer says how many bookings were cancelled.
+   */
+  createClosure(closure: ClosureInput, options: { idempotencyKey?: string } = {}): Promise<ClosureCreated> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/closures', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: closure,
+      }),
+    );
+  }
+
+  async deleteClosure(closureId: string): Promise<void> {
+    await this.#authed(() =>
+      this.raw.DELETE('/v1/communes/{commune}/staff/closures/{closureId}', { params: { path: { ...this.#path, closureId } } }),
+    );
+  }
+
+  /** A child's enrolments (roles admin, agent). */
+  async listEnrolments(childId: string): Promise<Enrolment[]> {
+    const page = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/children/{childId}/enrolments', { params: { path: { ...this.#path, childId } } }),
+    );
+    return page.items;
+  }
+
+  createEnrolment(childId: string, enrolment: EnrolmentInput, options: { idempotencyKey?: string } = {}): Promise<Enrolment> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/children/{childId}/enrolments', {
+        params: { path: { ...this.#path, childId }, header: { 'Idempotency-Key': key } },
+        body: enrolment,
+      }),
+    );
+  }
+
+  /** Ends an enrolment on `validTo` (the child leaves the activity). */
+  endEnrolment(enrolmentId: string, validTo: string): Promise<Enrolment> {
+    return this.#authed(() =>
+      this.raw.PATCH('/v1/communes/{commune}/staff/enrolments/{enrolmentId}', {
+        params: { path: { ...this.#path, enrolmentId } },
+        body: { validTo },
+      }),
+    );
+  }
+
+  async deleteEnrolment(enrolmentId: string): Promise<void> {
+    await this.#authed(() =>
+      this.raw.DELETE('/v1/communes/{commune}/staff/enrolments/{enrolmentId}', { params: { path: { ...this.#path, enrolmentId } } }),
+    );
   }
 }
 

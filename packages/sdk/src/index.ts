@@ -1,14 +1,26 @@
+// The staff back office of the bookings catalogue.
 export type {
   AccountSummary,
+  ActivityInput,
+  ActivityPatch,
   Banner,
   BannerInput,
+  BookingPeriodInput,
+  BookingPeriodPatch,
+  Closure,
+  ClosureCreated,
+  ClosureInput,
   CommunePublic,
   CreateFamilyRequest,
+  Enrolment,
+  EnrolmentInput,
   Family,
   FamilyPage,
   FamilySummary,
   Health,
   PortailClientOptions,
+  StaffActivity,
+  StaffFacility,
 } from './client.js';
 export { createPortailClient, PortailClient } from './client.js';
 export * from './errors.js';

@@ -437,6 +437,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The commune's facilities with all their activities (role admin). */
+        get: operations["listFacilities"];
+        put?: never;
+        /** Create a facility, e.g. « ALP Maternel » (role admin). */
+        post: operations["createFacility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/facilities/{facilityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                facilityId: components["parameters"]["FacilityId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a facility (role admin). */
+        patch: operations["renameFacility"];
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/facilities/{facilityId}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                facilityId: components["parameters"]["FacilityId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an activity to a facility — cantine, ALP matin, ALE mercredi… (role admin). */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                activityId: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity — name, unit, processing, deadlines, capacity, overflow, weekdays, position (role admin).
+         * @description Only the fields sent change. Raising the capacity (or removing it with `null`) takes
+         *     effect at once. Lowering it below the places already taken on a day from today on is
+         *     refused with `capacity_below_bookings` (409), whose `dates` lists those days: staff
+         *     first cancel bookings or choose a higher figure — a day is never silently overbooked.
+         */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/booking-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Every booking period — upcoming, open and closed — by start date (role admin). */
+        get: operations["listStaffBookingPeriods"];
+        put?: never;
+        /**
+         * Open a booking period for some activities of one facility, e.g. « Semaines 11 à 13 » (role admin).
+         * @description `start` ≤ `end`, `opensAt` < `closesAt`, and every activity must belong to the
+         *     facility; otherwise `validation_failed` names the field.
+         */
+        post: operations["createBookingPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/booking-periods/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a period nobody has booked in yet (role admin).
+         * @description A period holding at least one booking request is kept (`period_has_bookings`, 409).
+         */
+        delete: operations["deleteBookingPeriod"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a period's name, dates, booking window or activities (role admin).
+         * @description Only the fields sent change; the result must still satisfy the rules of creation.
+         */
+        patch: operations["updateBookingPeriod"];
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Closures of the commune or of one facility, by start date (roles admin, agent). */
+        get: operations["listClosures"];
+        put?: never;
+        /**
+         * Close the commune's facilities (or one) over a date range, e.g. « Pont de l'Ascension » (roles admin, agent).
+         * @description Those days can no longer be booked. Bookings already made on them (booked, pending or
+         *     on a waiting list) are cancelled in the same transaction, their places given back;
+         *     `cancelledBookings` says how many. Each guardian of a family concerned receives one
+         *     email listing the cancelled days and the reason.
+         */
+        post: operations["createClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/closures/{closureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                closureId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a closure; its days can be booked again (cancelled bookings stay cancelled) (roles admin, agent). */
+        delete: operations["deleteClosure"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/children/{childId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        /** A child's enrolments (inscriptions), newest first (roles admin, agent). */
+        get: operations["listEnrolments"];
+        put?: never;
+        /**
+         * Enrol a child in an activity for a date range, usually the school year (roles admin, agent).
+         * @description An enrolment overlapping another of the same child and activity is refused (`enrolment_overlaps`, 409).
+         */
+        post: operations["createEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/enrolments/{enrolmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                enrolmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an enrolment made by mistake (roles admin, agent). */
+        delete: operations["deleteEnrolment"];
+        options?: never;
+        head?: never;
+        /**
+         * End an enrolment on a given day (the child leaves the activity) (roles admin, agent).
+         * @description Bookings already made stay; days after `validTo` can no longer be booked.
+         */
+        patch: operations["endEnrolment"];
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -610,12 +851,14 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description For `capacity_below_bookings`, the days already holding more bookings than the capacity asked. */
+            dates?: components["schemas"]["CivilDate"][];
         };
         /**
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -854,6 +1097,124 @@ export interface components {
             status: "upcoming" | "open" | "closed";
             activityIds: components["schemas"]["Id"][];
         };
+        FacilityInput: {
+            /** @example ALP Maternel */
+            name: string;
+        };
+        StaffFacility: {
+            id: components["schemas"]["Id"];
+            name: string;
+            activities: components["schemas"]["StaffActivity"][];
+        };
+        /** @description ISO weekdays the activity runs (1 = Monday … 7 = Sunday). */
+        Weekdays: number[];
+        /** @description An activity as staff manage it — what parents see, plus its facility, weekdays and position. */
+        StaffActivity: components["schemas"]["Activity"] & {
+            facilityId: components["schemas"]["Id"];
+            weekdays: components["schemas"]["Weekdays"];
+            position: number;
+        };
+        ActivityInput: {
+            name: string;
+            /**
+             * @description `day` when absent.
+             * @enum {string}
+             */
+            unit?: "day" | "half_day" | "slot";
+            /**
+             * @description `immediate` when absent.
+             * @enum {string}
+             */
+            processing?: "immediate" | "staff_review";
+            bookingDeadline: components["schemas"]["DeadlineRule"];
+            cancellationDeadline: components["schemas"]["DeadlineRule"];
+            /** @description Places per day; `null` (the default) means no limit. */
+            capacityPerDay?: number | null;
+            /**
+             * @description `refuse` when absent.
+             * @enum {string}
+             */
+            overflow?: "refuse" | "waiting_list";
+            weekdays: components["schemas"]["Weekdays"];
+            /** @description Order among the facility's activities; 0 when absent. */
+            position?: number;
+        };
+        ActivityPatch: {
+            name?: string;
+            /** @enum {string} */
+            unit?: "day" | "half_day" | "slot";
+            /** @enum {string} */
+            processing?: "immediate" | "staff_review";
+            bookingDeadline?: components["schemas"]["DeadlineRule"];
+            cancellationDeadline?: components["schemas"]["DeadlineRule"];
+            capacityPerDay?: number | null;
+            /** @enum {string} */
+            overflow?: "refuse" | "waiting_list";
+            weekdays?: components["schemas"]["Weekdays"];
+            position?: number;
+        };
+        BookingPeriodInput: {
+            facilityId: components["schemas"]["Id"];
+            /** @example Semaines 11 à 13 */
+            name: string;
+            start: components["schemas"]["CivilDate"];
+            end: components["schemas"]["CivilDate"];
+            /**
+             * Format: date-time
+             * @description When parents can start booking.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When booking online stops.
+             */
+            closesAt: string;
+            activityIds: components["schemas"]["Id"][];
+        };
+        BookingPeriodPatch: {
+            name?: string;
+            start?: components["schemas"]["CivilDate"];
+            end?: components["schemas"]["CivilDate"];
+            /** Format: date-time */
+            opensAt?: string;
+            /** Format: date-time */
+            closesAt?: string;
+            activityIds?: components["schemas"]["Id"][];
+        };
+        ClosureInput: {
+            /** @description One facility, or `null` for the whole commune (school holidays, a bank-holiday bridge). */
+            facilityId: components["schemas"]["Id"] | null;
+            start: components["schemas"]["CivilDate"];
+            end: components["schemas"]["CivilDate"];
+            /** @example Pont de l'Ascension */
+            label: string;
+        };
+        Closure: {
+            id: components["schemas"]["Id"];
+            facilityId: components["schemas"]["Id"] | null;
+            start: components["schemas"]["CivilDate"];
+            end: components["schemas"]["CivilDate"];
+            label: string;
+        };
+        ClosureCreated: {
+            closure: components["schemas"]["Closure"];
+            /** @description Bookings on the closed days that were cancelled (their families were emailed). */
+            cancelledBookings: number;
+        };
+        EnrolmentInput: {
+            activityId: components["schemas"]["Id"];
+            validFrom: components["schemas"]["CivilDate"];
+            validTo: components["schemas"]["CivilDate"];
+        };
+        Enrolment: {
+            id: components["schemas"]["Id"];
+            childId: components["schemas"]["Id"];
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            facilityId: components["schemas"]["Id"];
+            validFrom: components["schemas"]["CivilDate"];
+            validTo: components["schemas"]["CivilDate"];
+        };
         BookingOptions: {
             childId: components["schemas"]["Id"];
             facilities: {
@@ -975,6 +1336,8 @@ export interface components {
         FamilyId: components["schemas"]["Id"];
         ChildId: components["schemas"]["Id"];
         PeriodId: components["schemas"]["Id"];
+        FacilityId: components["schemas"]["Id"];
+        ActivityId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         /** @description Any non-empty value (the SDK sends its name). Proves the request is not a cross-site form post. */
         ClientHeader: string;
@@ -1548,6 +1911,510 @@ export interface operations {
                             state: "booked" | "waiting_list" | "refused" | "not_pending";
                         }[];
                     };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listFacilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every facility, by name; activities by position. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffFacility"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createFacility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilityInput"];
+            };
+        };
+        responses: {
+            /** @description The facility, without activities yet. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFacility"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    renameFacility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                facilityId: components["parameters"]["FacilityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilityInput"];
+            };
+        };
+        responses: {
+            /** @description The facility with its activities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffFacility"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                facilityId: components["parameters"]["FacilityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInput"];
+            };
+        };
+        responses: {
+            /** @description The activity. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffActivity"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                activityId: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description The activity as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffActivity"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listStaffBookingPeriods: {
+        parameters: {
+            query?: {
+                facilityId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The periods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BookingPeriod"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createBookingPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPeriodInput"];
+            };
+        };
+        responses: {
+            /** @description The period. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPeriod"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deleteBookingPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updateBookingPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                periodId: components["parameters"]["PeriodId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPeriodPatch"];
+            };
+        };
+        responses: {
+            /** @description The period as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPeriod"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listClosures: {
+        parameters: {
+            query?: {
+                /** @description Only closures ending on or after this day. */
+                from?: components["schemas"]["CivilDate"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Closure"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createClosure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureInput"];
+            };
+        };
+        responses: {
+            /** @description The closure, and how many bookings it cancelled. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureCreated"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deleteClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                closureId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closure is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enrolments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Enrolment"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createEnrolment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentInput"];
+            };
+        };
+        responses: {
+            /** @description The enrolment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deleteEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                enrolmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enrolment is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    endEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                enrolmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    validTo: components["schemas"]["CivilDate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The enrolment as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enrolment"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -293,6 +293,44 @@ export const styles = [
       max-width: 36rem;
     }
 
+    /* closures: the same scrolling table as the pending requests */
+    .closures-box {
+      max-width: 100%;
+      margin-bottom: var(--_space);
+      overflow-x: auto;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .closures-table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+
+    .closures-table caption {
+      padding: 0.5rem 0.75rem;
+      font-weight: 600;
+      text-align: left;
+    }
+
+    .closures-table th,
+    .closures-table td {
+      padding: 0.5rem 0.75rem;
+      border-top: 1px solid var(--_border);
+      text-align: left;
+      vertical-align: middle;
+    }
+
+    .closures-table thead th {
+      background: var(--_surface-alt);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .closure-form {
+      max-width: 36rem;
+    }
+
     @container (max-width: 40rem) {
       .grid .field,
       .grid .field.short,

@@ -17,12 +17,13 @@ import type { Guardian } from '../core/types.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
+import { ClosuresController } from './closures.js';
 import { FamilyFormController } from './family-form.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'new-family' | 'banner';
+type Section = 'families' | 'pending' | 'new-family' | 'banner' | 'closures';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -54,7 +55,8 @@ interface GuardianMessage {
  * @summary A small back office for the commune's child services: find a family, read its
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, accept or refuse the pending booking requests
- * (« Demandes à traiter »), set the information banner (admins).
+ * (« Demandes à traiter »), manage the closures (« Fermetures »: the server cancels the
+ * bookings of closed days and tells the families), set the information banner (admins).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -75,6 +77,8 @@ interface GuardianMessage {
  * @csspart account-state - A guardian's account state.
  * @csspart pending-box - The box of the pending requests' table (scrolls when narrow).
  * @csspart pending-table - The table of the pending requests.
+ * @csspart closures-box - The box of the closures' table (scrolls when narrow).
+ * @csspart closures-table - The table of the coming closures.
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -113,6 +117,7 @@ export class PfStaffConsole extends PfElement {
     onError: (error) => this.emitError(error),
   });
   readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
+  readonly #closures = new ClosuresController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -164,6 +169,7 @@ export class PfStaffConsole extends PfElement {
     if (account?.kind === 'staff' && this.session.ready && !this.#link.ending) {
       if (this.section === 'families' && this.listState === 'idle') void this.#loadFamilies(false);
       if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
+      if (this.section === 'closures' && this.#closures.needsLoad && abilitiesOf(account).manage) void this.#closures.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -187,6 +193,7 @@ export class PfStaffConsole extends PfElement {
     this.bannerFieldError = '';
     this.#form.reset();
     this.#pending.reset();
+    this.#closures.reset();
   }
 
   #closeFamily(): void {
@@ -245,6 +252,7 @@ export class PfStaffConsole extends PfElement {
       families,
       ...(can.manage ? [{ id: 'pending' as const, label: t.staff.pendingBookings }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
+      ...(can.manage ? [{ id: 'closures' as const, label: t.staff.closures }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
     ];
     const current = sections.find((s) => s.id === this.section) ?? families;
@@ -271,7 +279,9 @@ export class PfStaffConsole extends PfElement {
               ? this.#pending.render(t)
               : current.id === 'new-family'
                 ? this.#form.render(t, this.headingLevel + 2)
-                : this.#bannerSection()
+                : current.id === 'closures'
+                  ? this.#closures.render(t, this.headingLevel + 2)
+                  : this.#bannerSection()
         }
       </section>`;
   }
@@ -285,6 +295,7 @@ export class PfStaffConsole extends PfElement {
     this.notice = '';
     if (section === 'families') this.#closeFamily();
     if (section === 'pending') this.#pending.reset();
+    if (section === 'closures') this.#closures.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

@@ -1,6 +1,6 @@
 // The staff endpoints of the mock API: a small in-memory commune per test, with the
 // contract's paths, status codes and problem codes.
-import type { AccountSummary, Banner, Family, FamilySummary, Me } from '@portail-famille/sdk';
+import type { AccountSummary, Banner, Closure, Family, FamilySummary, Me, StaffFacility } from '@portail-famille/sdk';
 import type { BookingDecision, BookingDecisionResult, PendingBooking } from '../core/types.js';
 import { API, BASE, guardianAccount, HttpResponse, http, problem, session, worker } from './mock-api.js';
 
@@ -140,6 +140,28 @@ export interface StaffApi {
   decisions: BookingDecision[][];
   /** Every request the mock answered, as `METHOD /path?query` (path after the commune). */
   calls: string[];
+  /** The closures (« Fermetures »). */
+  closures: Closure[];
+  /** The facilities (admins list them). */
+  facilities: StaffFacility[];
+  /** How many bookings the next closure cancels. */
+  cancelledOnClose: number;
+}
+
+/** Two facilities, as an admin lists them. */
+export function sampleFacilities(): StaffFacility[] {
+  return [
+    { id: 'fac_maternel', name: 'ALP Maternel', activities: [] },
+    { id: 'fac_primaire', name: 'ALE Primaire', activities: [] },
+  ];
+}
+
+/** A coming commune-wide bridge and a one-day closure of a facility. */
+export function sampleClosures(): Closure[] {
+  return [
+    { id: 'clo_pont', facilityId: null, start: '2099-05-14', end: '2099-05-15', label: 'Pont de l’Ascension' },
+    { id: 'clo_peda', facilityId: 'fac_primaire', start: '2099-06-05', end: '2099-06-05', label: 'Journée pédagogique' },
+  ];
 }
 
 /** Serves the staff endpoints from `state` for the signed-in `account` (roles enforced as the contract says). */
@@ -151,6 +173,9 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
     full: state.full ?? [],
     decisions: [],
     calls: [],
+    closures: state.closures ?? sampleClosures(),
+    facilities: state.facilities ?? sampleFacilities(),
+    cancelledOnClose: state.cancelledOnClose ?? 0,
   };
   const record = (request: Request): void => {
     const url = new URL(request.url);
@@ -289,6 +314,36 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
         return { bookingId: d.bookingId, state: 'booked' };
       });
       return HttpResponse.json({ results });
+    }),
+    http.get(`${API}${BASE}/staff/facilities`, ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      return HttpResponse.json({ items: api.facilities });
+    }),
+    http.get(`${API}${BASE}/staff/closures`, ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const from = new URL(request.url).searchParams.get('from') ?? '';
+      const items = api.closures.filter((c) => c.end >= from).sort((a, b) => a.start.localeCompare(b.start));
+      return HttpResponse.json({ items });
+    }),
+    http.post(`${API}${BASE}/staff/closures`, async ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const body = (await request.json()) as { facilityId: string | null; start: string; end: string; label: string };
+      if (!body.label || !body.start || !body.end || body.start > body.end) return problem(400, 'validation_failed');
+      if (body.facilityId !== null && !api.facilities.some((f) => f.id === body.facilityId)) return problem(400, 'validation_failed');
+      const closure: Closure = { id: `clo_new_${api.closures.length + 1}`, ...body };
+      api.closures.push(closure);
+      return HttpResponse.json({ closure, cancelledBookings: api.cancelledOnClose }, { status: 201 });
+    }),
+    http.delete(`${API}${BASE}/staff/closures/:closureId`, ({ request, params }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const index = api.closures.findIndex((c) => c.id === params.closureId);
+      if (index < 0) return problem(404, 'not_found');
+      api.closures.splice(index, 1);
+      return new HttpResponse(null, { status: 204 });
     }),
     http.put(`${API}${BASE}/staff/banner`, async ({ request }) => {
       record(request);

@@ -17,7 +17,10 @@ export type ProblemCode =
   | 'origin_not_allowed'
   | 'idempotency_conflict'
   | 'unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  | 'capacity_below_bookings'
+  | 'period_has_bookings'
+  | 'enrolment_overlaps';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -37,6 +40,9 @@ const titles: Record<ProblemCode, string> = {
   idempotency_conflict: 'This Idempotency-Key was used for a different request.',
   unavailable: 'The service is unavailable.',
   internal_error: 'Something went wrong on our side.',
+  capacity_below_bookings: 'Some days already hold more bookings than this capacity.',
+  period_has_bookings: 'This period already holds booking requests.',
+  enrolment_overlaps: 'The child is already enrolled in this activity over part of these dates.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
@@ -45,7 +51,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly extra: { retryAfter?: number; errors?: { path: string; message: string }[] } = {},
+    readonly extra: { retryAfter?: number; errors?: { path: string; message: string }[]; dates?: string[] } = {},
   ) {
     super(detail ?? titles[code]);
   }

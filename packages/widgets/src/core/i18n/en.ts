@@ -260,5 +260,37 @@ export const en: Translation = {
         .map(([n, what], i) => (i === 0 ? `${n} day${n === 1 ? '' : 's'} ${what}` : `${n} ${what}`));
       return shown.length ? `${shown.join(', ')}.` : 'No day handled.';
     },
+
+    closures: 'Closures',
+    closuresIntro:
+      'Days when the facilities are closed: bridges, holidays, training days. These days cannot be booked on the family portal.',
+    noClosures: 'No coming closure.',
+    closureListLabel: 'Coming closures',
+    closureLabel: 'Reason',
+    closureLabelHint: 'Shown to families, e.g. “Ascension bridge”.',
+    closureDates: 'Dates',
+    closureScope: 'Facility',
+    closureActions: 'Actions',
+    closureScopeAll: 'Every facility of the town',
+    closureScopeOne: 'One facility',
+    closureRange: (start, end, oneDay) => (oneDay ? `On ${start}` : `From ${start} to ${end}`),
+    deleteClosure: 'Delete',
+    deleteClosureLabel: (label) => `Delete the closure “${label}”`,
+    deletingClosure: 'Deleting…',
+    closureDeleted: (label) => `Closure “${label}” deleted: these days can be booked again. Cancelled bookings stay cancelled.`,
+    newClosure: 'New closure',
+    closureStart: 'First day closed',
+    closureEnd: 'Last day closed',
+    closureEndHint: 'Leave empty for a single day.',
+    closureWarning: 'Bookings already made on these days will be cancelled and each family concerned will be told by email.',
+    createClosure: 'Save the closure',
+    creatingClosure: 'Saving…',
+    closureCreated: (label, n) =>
+      n === 0
+        ? `Closure “${label}” saved. No booking had been made on these days.`
+        : `Closure “${label}” saved. ${n} booking${n === 1 ? '' : 's'} cancelled: the families concerned are told by email.`,
+    closureLabelRequired: 'Enter the reason for the closure.',
+    closureDateRequired: 'Enter a valid date.',
+    closureEndBeforeStart: 'The last day cannot come before the first.',
   },
 };

@@ -271,5 +271,38 @@ export const fr: Translation = {
       const shown = parts.filter(([n]) => n > 0).map(([n, what], i) => (i === 0 ? `${n} jour${s(n)} ${what}` : `${n} ${what}`));
       return shown.length ? `${shown.join(', ')}.` : 'Aucun jour traité.';
     },
+
+    closures: 'Fermetures',
+    closuresIntro:
+      'Les jours où les accueils sont fermés : ponts, vacances, journées pédagogiques. Ces jours ne peuvent pas être réservés sur le portail des familles.',
+    noClosures: 'Aucune fermeture à venir.',
+    closureListLabel: 'Fermetures à venir',
+    closureLabel: 'Motif',
+    closureLabelHint: 'Indiqué aux familles, par exemple « Pont de l’Ascension ».',
+    closureDates: 'Dates',
+    closureScope: 'Accueil concerné',
+    closureActions: 'Actions',
+    closureScopeAll: 'Tous les accueils de la commune',
+    closureScopeOne: 'Un accueil',
+    closureRange: (start, end, oneDay) => (oneDay ? `Le ${start}` : `Du ${start} au ${end}`),
+    deleteClosure: 'Supprimer',
+    deleteClosureLabel: (label) => `Supprimer la fermeture « ${label} »`,
+    deletingClosure: 'Suppression…',
+    closureDeleted: (label) =>
+      `Fermeture « ${label} » supprimée : ces jours peuvent de nouveau être réservés. Les réservations annulées le restent.`,
+    newClosure: 'Nouvelle fermeture',
+    closureStart: 'Premier jour de fermeture',
+    closureEnd: 'Dernier jour de fermeture',
+    closureEndHint: 'Laissez vide pour une seule journée.',
+    closureWarning: 'Les réservations déjà faites sur ces jours seront annulées et chaque famille concernée sera prévenue par courriel.',
+    createClosure: 'Enregistrer la fermeture',
+    creatingClosure: 'Enregistrement…',
+    closureCreated: (label, n) =>
+      n === 0
+        ? `Fermeture « ${label} » enregistrée. Aucune réservation n’était faite sur ces jours.`
+        : `Fermeture « ${label} » enregistrée. ${n} réservation${n > 1 ? 's' : ''} annulée${n > 1 ? 's' : ''} : les familles concernées sont prévenues par courriel.`,
+    closureLabelRequired: 'Saisissez le motif de la fermeture.',
+    closureDateRequired: 'Saisissez une date valide.',
+    closureEndBeforeStart: 'Le dernier jour ne peut pas précéder le premier.',
   },
 };

@@ -135,6 +135,36 @@ export interface StaffTranslation {
   deciding: string;
   /** What became of the decided days, e.g. « 3 jours acceptés, 1 refusé (complet), 1 déjà traité. ». */
   decisionSummary: (counts: DecisionCounts) => string;
+
+  // closures (« Fermetures »)
+  closures: string;
+  closuresIntro: string;
+  noClosures: string;
+  closureListLabel: string;
+  closureLabel: string;
+  closureLabelHint: string;
+  closureDates: string;
+  closureScope: string;
+  closureActions: string;
+  closureScopeAll: string;
+  /** A closure of a facility the signed-in person cannot see by name (agents). */
+  closureScopeOne: string;
+  closureRange: (start: string, end: string, oneDay: boolean) => string;
+  deleteClosure: string;
+  deleteClosureLabel: (label: string) => string;
+  deletingClosure: string;
+  closureDeleted: (label: string) => string;
+  newClosure: string;
+  closureStart: string;
+  closureEnd: string;
+  closureEndHint: string;
+  closureWarning: string;
+  createClosure: string;
+  creatingClosure: string;
+  closureCreated: (label: string, cancelledBookings: number) => string;
+  closureLabelRequired: string;
+  closureDateRequired: string;
+  closureEndBeforeStart: string;
 }
 
 /** How many decided days ended in each state (`full`: accepted but refused for lack of places). */

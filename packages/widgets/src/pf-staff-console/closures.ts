@@ -1,0 +1,343 @@
+import type { Closure, PortailClient, StaffFacility } from '@portail-famille/sdk';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { FocusAfterRenderController } from '../core/focus-after-render.js';
+import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import type { Translation } from '../core/i18n/index.js';
+import { staffProblemMessage } from './staff-problems.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The contract's longest label. */
+const LABEL_MAX = 200;
+/** The value of the scope select meaning the whole commune. */
+const ALL = '';
+
+type Field = 'label' | 'start' | 'end';
+
+export interface ClosuresHost extends ReactiveControllerHost {
+  readonly client: PortailClient | undefined;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** Today as a civil date in the reader's clock (closures that ended before are not listed). */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * « Fermetures »: the coming closures of the commune or of one facility, a form to add one
+ * (the server cancels the bookings of those days and mails the families) and a button to
+ * remove each. Facilities are offered to admins; an agent closes the whole commune.
+ */
+export class ClosuresController {
+  readonly #host: ClosuresHost;
+  readonly #onError: (error: unknown) => void;
+  #items: Closure[] | undefined = undefined;
+  #facilities: StaffFacility[] = [];
+  #loading = false;
+  #loadError: unknown = null;
+  #label = '';
+  #start = '';
+  #end = '';
+  #scope = ALL;
+  #fieldErrors: Partial<Record<Field, string>> = {};
+  /** `create`, or the id of the closure being removed. */
+  #busy: string | null = null;
+  #actionError: unknown = null;
+  #notice = '';
+  #generation = 0;
+  readonly #focus: FocusAfterRenderController;
+
+  constructor(host: ClosuresHost, callbacks: { onError: (error: unknown) => void }) {
+    this.#host = host;
+    this.#onError = callbacks.onError;
+    this.#focus = new FocusAfterRenderController(host);
+  }
+
+  get needsLoad(): boolean {
+    return this.#items === undefined && !this.#loading && this.#loadError === null;
+  }
+
+  reset(): void {
+    this.#items = undefined;
+    this.#facilities = [];
+    this.#loading = false;
+    this.#loadError = null;
+    this.#label = '';
+    this.#start = '';
+    this.#end = '';
+    this.#scope = ALL;
+    this.#fieldErrors = {};
+    this.#busy = null;
+    this.#actionError = null;
+    this.#notice = '';
+    this.#generation += 1;
+  }
+
+  async load(): Promise<void> {
+    const client = this.#host.client;
+    if (!client) return;
+    const generation = ++this.#generation;
+    this.#loading = true;
+    this.#loadError = null;
+    this.#host.requestUpdate();
+    try {
+      const [items, facilities] = await Promise.all([
+        client.listClosures({ from: today() }),
+        // Facilities are the admins' catalogue: an agent closes the whole commune.
+        client.listFacilities().catch(() => [] as StaffFacility[]),
+      ]);
+      if (generation !== this.#generation) return;
+      this.#items = items;
+      this.#facilities = facilities;
+      if (!facilities.some((f) => f.id === this.#scope)) this.#scope = ALL;
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#loadError = error;
+      this.#onError(error);
+    } finally {
+      if (generation === this.#generation) {
+        this.#loading = false;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  // --- rendering ---------------------------------------------------------------------
+
+  render(t: Translation, level: number): TemplateResult {
+    const s = t.staff;
+    const items = this.#items;
+    let list: TemplateResult | typeof nothing = nothing;
+    if (items === undefined) {
+      if (this.#loadError === null) list = loadingTemplate(t);
+    } else if (items.length === 0) {
+      list = html`<p class="empty">${s.noClosures}</p>`;
+    } else {
+      list = this.#table(t, items);
+    }
+    return html`<p>${s.closuresIntro}</p>
+      <p id="closures-status" role="status" part="status" class="notice success">${this.#notice}</p>
+      <div id="closures-alert" role="alert" part="error" class="notice danger">${
+        this.#actionError !== null ? html`<p>${staffProblemMessage(this.#actionError, t)}</p>` : nothing
+      }</div>
+      ${this.#loadError !== null ? retryNotice(staffProblemMessage(this.#loadError, t), t, () => void this.load(), 'error') : nothing}
+      ${list} ${heading(level, s.newClosure, 'new-closure-heading')} ${this.#form(t)}`;
+  }
+
+  #scopeName(t: Translation, facilityId: string | null): string {
+    if (facilityId === null) return t.staff.closureScopeAll;
+    return this.#facilities.find((f) => f.id === facilityId)?.name ?? t.staff.closureScopeOne;
+  }
+
+  #table(t: Translation, items: Closure[]): TemplateResult {
+    const s = t.staff;
+    return html`<div part="closures-box" class="closures-box" role="group" tabindex="0" aria-labelledby="closures-caption">
+      <table part="closures-table" class="closures-table">
+        <caption id="closures-caption">${s.closureListLabel}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${s.closureLabel}</th>
+            <th scope="col">${s.closureDates}</th>
+            <th scope="col">${s.closureScope}</th>
+            <th scope="col"><span class="visually-hidden">${s.closureActions}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            items,
+            (c) => c.id,
+            (c) => html`<tr>
+              <th scope="row">${c.label}</th>
+              <td>${s.closureRange(t.booking.longDate(c.start), t.booking.longDate(c.end), c.start === c.end)}</td>
+              <td>${this.#scopeName(t, c.facilityId)}</td>
+              <td>
+                <button
+                  class="button secondary"
+                  type="button"
+                  aria-label=${s.deleteClosureLabel(c.label)}
+                  ?disabled=${this.#busy !== null}
+                  @click=${() => void this.#remove(t, c)}
+                >
+                  ${this.#busy === c.id ? s.deletingClosure : s.deleteClosure}
+                </button>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #field(id: string, field: Field, label: string, hint: string | null, control: (describedBy: string) => TemplateResult): TemplateResult {
+    const error = this.#fieldErrors[field];
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${id} part="label">${label}</label>
+      ${hint ? html`<p id="${id}-hint" part="hint" class="hint">${hint}</p>` : nothing} ${control(describedBy)}
+      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  #form(t: Translation): TemplateResult {
+    const s = t.staff;
+    const invalid = (field: Field): string => (this.#fieldErrors[field] ? 'true' : 'false');
+    const set = (apply: (value: string) => void) => (event: Event) => {
+      apply((event.target as HTMLInputElement | HTMLSelectElement).value);
+    };
+    return html`<form part="form" class="closure-form" novalidate @submit=${(event: SubmitEvent) => void this.#create(event, t)}>
+      ${this.#field(
+        'closure-label',
+        'label',
+        s.closureLabel,
+        s.closureLabelHint,
+        (describedBy) => html`<input
+          id="closure-label"
+          part="input"
+          type="text"
+          maxlength=${LABEL_MAX}
+          autocomplete="off"
+          aria-invalid=${invalid('label')}
+          aria-describedby=${describedBy || nothing}
+          .value=${live(this.#label)}
+          @input=${set((v) => (this.#label = v))}
+        />`,
+      )}
+      <div class="grid">
+        ${this.#field(
+          'closure-start',
+          'start',
+          s.closureStart,
+          null,
+          (describedBy) => html`<input
+            id="closure-start"
+            part="input"
+            type="date"
+            aria-invalid=${invalid('start')}
+            aria-describedby=${describedBy || nothing}
+            .value=${live(this.#start)}
+            @input=${set((v) => (this.#start = v))}
+          />`,
+        )}
+        ${this.#field(
+          'closure-end',
+          'end',
+          s.closureEnd,
+          s.closureEndHint,
+          (describedBy) => html`<input
+            id="closure-end"
+            part="input"
+            type="date"
+            aria-invalid=${invalid('end')}
+            aria-describedby=${describedBy || nothing}
+            .value=${live(this.#end)}
+            @input=${set((v) => (this.#end = v))}
+          />`,
+        )}
+      </div>
+      <div class="field">
+        <label for="closure-scope" part="label">${s.closureScope}</label>
+        <select id="closure-scope" part="input" @change=${set((v) => (this.#scope = v))}>
+          <option value=${ALL} ?selected=${this.#scope === ALL}>${s.closureScopeAll}</option>
+          ${this.#facilities.map((f) => html`<option value=${f.id} ?selected=${this.#scope === f.id}>${f.name}</option>`)}
+        </select>
+      </div>
+      <p class="notice warning" id="closure-warning">${s.closureWarning}</p>
+      <div class="form-actions">
+        <button class="button" part="submit" type="submit" aria-describedby="closure-warning" ?disabled=${this.#busy !== null}>
+          ${this.#busy === 'create' ? s.creatingClosure : s.createClosure}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  /** Checks the form as the server would, so the mistake is shown next to its field. */
+  #check(t: Translation): Partial<Record<Field, string>> {
+    const s = t.staff;
+    const errors: Partial<Record<Field, string>> = {};
+    if (this.#label.trim() === '') errors.label = s.closureLabelRequired;
+    if (!DATE.test(this.#start)) errors.start = s.closureDateRequired;
+    if (this.#end !== '' && !DATE.test(this.#end)) errors.end = s.closureDateRequired;
+    else if (!errors.start && this.#end !== '' && this.#end < this.#start) errors.end = s.closureEndBeforeStart;
+    return errors;
+  }
+
+  async #create(event: SubmitEvent, t: Translation): Promise<void> {
+    event.preventDefault();
+    const client = this.#host.client;
+    if (!client || this.#busy !== null) return;
+    this.#notice = '';
+    this.#actionError = null;
+    this.#fieldErrors = this.#check(t);
+    const first = (['label', 'start', 'end'] as const).find((f) => this.#fieldErrors[f]);
+    if (first) {
+      this.#host.requestUpdate();
+      this.#focus.focusLater(`closure-${first}`);
+      return;
+    }
+    const label = this.#label.trim();
+    const generation = this.#generation;
+    this.#busy = 'create';
+    this.#host.requestUpdate();
+    try {
+      const created = await client.createClosure({
+        facilityId: this.#scope === ALL ? null : this.#scope,
+        start: this.#start,
+        end: this.#end || this.#start,
+        label,
+      });
+      if (generation !== this.#generation) return;
+      this.#notice = t.staff.closureCreated(label, created.cancelledBookings);
+      this.#label = '';
+      this.#start = '';
+      this.#end = '';
+      this.#busy = null;
+      await this.load();
+      // The status says what happened; the keyboard stays in the form, ready for the next one.
+      this.#focus.focusLater('closure-label');
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#actionError = error;
+      this.#onError(error);
+    } finally {
+      if (generation === this.#generation) {
+        this.#busy = null;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  async #remove(t: Translation, closure: Closure): Promise<void> {
+    const client = this.#host.client;
+    if (!client || this.#busy !== null) return;
+    const generation = this.#generation;
+    this.#busy = closure.id;
+    this.#notice = '';
+    this.#actionError = null;
+    this.#host.requestUpdate();
+    try {
+      await client.deleteClosure(closure.id);
+      if (generation !== this.#generation) return;
+      this.#notice = t.staff.closureDeleted(closure.label);
+      this.#busy = null;
+      await this.load();
+      // The row and its button are gone: keep the keyboard on the section.
+      this.#focus.focusLater('section-heading');
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#busy = null;
+      this.#actionError = error;
+      this.#onError(error);
+      // Someone else removed it meanwhile: show the list as it is.
+      void this.load();
+    } finally {
+      if (generation === this.#generation) {
+        this.#busy = null;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+}
