@@ -21,6 +21,8 @@ export interface Config {
   rateLimits: { loginPerIp: number; tokenPerIp: number; forgotPerIp: number; apiPerIp: number; windowMinutes: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number; maxConcurrent: number };
   serveExamples: boolean;
+  /** Uploaded files (supporting documents): the largest accepted, in bytes (5 MiB by default). */
+  files: { maxBytes: number };
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxConcurrent: int(env.ARGON2_MAX_CONCURRENT, 2),
     },
     serveExamples: bool(env.SERVE_EXAMPLES, true),
+    files: { maxBytes: int(env.FILES_MAX_BYTES, 5 * 1024 * 1024) },
     ...overrides,
   };
 }
