@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { Absence, Attendance } from '../src/modules/attendance/attendance.models.js';
 import { AuditEntry } from '../src/modules/audit/audit.js';
 import { Booking, type BookingStateName } from '../src/modules/bookings/booking.models.js';
 import { createPeriod } from '../src/modules/bookings/provisioning.js';
 import { addDays, civilDateOf, weekday } from '../src/modules/bookings/rules/civil-date.js';
+import { sanitiseFileName } from '../src/platform/files/files.js';
 import { StoredFile } from '../src/platform/files/stored-file.model.js';
 import { addChildren, type BookingWorld, bookingWorld, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
@@ -289,6 +291,58 @@ describe('attendance (« l’appel ») and absences', () => {
     assert.equal(await stateOf(childId, day), 'excused_absence');
     const late = await upload(declared.body.id, parent.parentToken, PDF, 'application/pdf', 'autre.pdf');
     assert.deepEqual([late.status, late.body.code], [409, 'absence_already_decided']);
+  });
+
+  it('concurrent recordings of one day and concurrent decisions on one absence never duplicate nor fail', async () => {
+    const day = addDays(past, -7);
+    const kids = [childId, ...siblings];
+    for (const id of kids) await book(id, day, 'booked');
+    const recordings = await Promise.all(
+      kids.map((_, i) =>
+        t.api(`${A}/staff/attendance`, {
+          method: 'PUT',
+          token: staff,
+          body: { activityId: w.cantine.id, date: day, records: kids.slice(0, i + 1).map((id) => ({ childId: id, status: 'present' })) },
+        }),
+      ),
+    );
+    assert.deepEqual(
+      recordings.map((r) => r.status),
+      kids.map(() => 200),
+    );
+    const rows = await Attendance.findAll({ where: { activity_id: w.cantine.id, date: day } });
+    assert.equal(new Set(rows.map((r) => r.child_id)).size, rows.length, 'one row per child');
+    assert.ok(rows.length >= 1 && rows.length <= kids.length);
+
+    const decisions = await Promise.all([
+      t.api(`${A}/children/${childId}/absences`, { token: parent.parentToken, body: { activityId: w.cantine.id, date: day } }),
+      ...[true, false, true].map((excused) =>
+        t.api(`${A}/staff/absences`, { token: staff, body: { childId, activityId: w.cantine.id, date: day, excused } }),
+      ),
+    ]);
+    assert.ok(
+      decisions.every((d) => d.status < 300 || d.body.code === 'not_booked'),
+      JSON.stringify(decisions.map((d) => d.body)),
+    );
+    assert.equal(await Absence.count({ where: { child_id: childId, date: day } }), 1);
+  });
+
+  it('keeps uploaded names harmless: no path, no control characters, the real extension, 100 characters at most', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.constantFrom(...(['application/pdf', 'image/jpeg', 'image/png'] as const)),
+        (name, type) => {
+          const safe = sanitiseFileName(name, type);
+          assert.doesNotMatch(safe, /[/\\\p{Cc}<>:"|?*]/u);
+          assert.ok(safe.endsWith({ 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' }[type]));
+          assert.ok([...safe].length <= 104);
+          assert.ok(!safe.startsWith('.'));
+        },
+      ),
+    );
+    assert.equal(sanitiseFileName('C:\\Users\\moi\\Bulletin.JPEG', 'image/jpeg'), 'Bulletin.jpg');
+    assert.equal(sanitiseFileName('..', 'application/pdf'), 'document.pdf');
   });
 
   describe('supporting documents', () => {
