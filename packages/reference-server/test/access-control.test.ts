@@ -109,6 +109,7 @@ const policies: Record<string, Policy> = {
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
   // --- attendance and absences
+  listAttendanceActivities: { query: (ids) => `date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
   getAttendanceRegister: { query: (ids) => `activityId=${ids.activityA}&date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
   recordAttendance: {
     body: (ids) => ({ activityId: ids.activityA, date: '2020-01-06', records: [] }),

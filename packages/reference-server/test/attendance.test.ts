@@ -111,6 +111,21 @@ describe('attendance (« l’appel ») and absences', () => {
       'a cancelled day is not expected',
     );
     assert.equal(entries[0]?.familyNumber, parent.family.number);
+    const day = await t.api(`${A}/staff/attendance/activities?date=${past}`, { token: staff });
+    assert.equal(day.status, 200);
+    assert.deepEqual(
+      day.body.items.map((a: { activityName: string; facilityName: string; expected: number; recorded: number }) => [
+        a.facilityName,
+        a.activityName,
+        a.expected,
+        a.recorded,
+      ]),
+      [
+        ['ALP Primaire', 'Cantine', 3, 0],
+        ['ALP Primaire', 'ALE vacances', 0, 0],
+      ],
+      'the activities running that day, with the children expected',
+    );
     const future = await t.api(`${A}/staff/attendance?activityId=${w.cantine.id}&date=${w.monday}`, { token: staff });
     assert.equal(future.body.recordable, false);
   });

@@ -22,6 +22,7 @@ export type BookingRequest = Schemas['BookingRequest'];
 export type BookingRequestPage = Schemas['BookingRequestPage'];
 export type PendingBooking = Schemas['PendingBooking'];
 export type AttendanceRegister = Schemas['AttendanceRegister'];
+export type AttendanceActivity = Schemas['AttendanceActivity'];
 export type AttendanceStatus = Schemas['AttendanceStatus'];
 export type Absence = Schemas['Absence'];
 export type AbsenceStatus = Schemas['AbsenceStatus'];
@@ -380,6 +381,14 @@ export class PortailClient {
   }
 
   // --- attendance (« l'appel ») and absences ------------------------------------------
+
+  /** The activities running on a day, with the children expected and recorded (admin, agent). */
+  async listAttendanceActivities(date: string): Promise<AttendanceActivity[]> {
+    const list = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/attendance/activities', { params: { path: this.#path, query: { date } } }),
+    );
+    return list.items;
+  }
 
   /** The register of one activity's day: the children expected and what was recorded (admin, agent). */
   getAttendanceRegister(activityId: string, date: string): Promise<AttendanceRegister> {

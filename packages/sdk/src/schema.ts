@@ -470,6 +470,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/attendance/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The activities running on one day, with how many children are expected and recorded — where the register starts (roles admin, agent). */
+        get: operations["listAttendanceActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/absences": {
         parameters: {
             query?: never;
@@ -1130,6 +1150,15 @@ export interface components {
                 attendance: null | components["schemas"]["AttendanceStatus"];
                 absence: null | components["schemas"]["Absence"];
             }[];
+        };
+        AttendanceActivity: {
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            facilityName: string;
+            /** @description Children booked (or pending */
+            expected: number;
+            /** @description Children recorded present or absent. */
+            recorded: number;
         };
         RecordAttendanceRequest: {
             activityId: components["schemas"]["Id"];
@@ -1813,6 +1842,37 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listAttendanceActivities: {
+        parameters: {
+            query: {
+                date: components["schemas"]["CivilDate"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's activities, by facility. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttendanceActivity"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listAbsences: {

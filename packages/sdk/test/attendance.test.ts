@@ -70,6 +70,11 @@ describe('SDK: attendance and absences', () => {
 
     const staff = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await staff.login('admin.alpha', STAFF_PASSWORD);
+    const activities = await staff.listAttendanceActivities(today);
+    assert.deepEqual(
+      activities.filter((a) => a.activityId === w.cantine.id).map((a) => [a.activityName, a.expected]),
+      [['Cantine', 1]],
+    );
     const register = await staff.recordAttendance(w.cantine.id, today, [{ childId, status: 'present' }]);
     assert.deepEqual(
       register.entries.map((e) => [e.childName, e.bookingState, e.attendance]),

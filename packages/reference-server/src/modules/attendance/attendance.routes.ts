@@ -7,7 +7,7 @@ import { audit } from '../audit/audit.js';
 import { childOfParent } from '../bookings/period-context.js';
 import { attachDocument, declareAbsence, markAbsence, reachableAbsence } from './absences.js';
 import { Absence, type AbsenceStatus, type AttendanceStatus } from './attendance.models.js';
-import { attendanceRegister, recordAttendance } from './register.js';
+import { attendanceActivities, attendanceRegister, recordAttendance } from './register.js';
 import { toAbsence, toAbsences } from './serialize.js';
 
 /** « L'appel » (staff), absences (staff and families) and absences' supporting documents. */
@@ -15,6 +15,10 @@ export function attendanceRoutes(ctx: AppContext): Router {
   const { db, config } = ctx;
   const router = Router({ mergeParams: true });
   const staff = requireStaff('admin', 'agent');
+
+  router.get('/staff/attendance/activities', staff, async (req, res) => {
+    res.json({ items: await attendanceActivities(communeOf(req).id, (req.query as { date: string }).date) });
+  });
 
   router.get('/staff/attendance', staff, async (req, res) => {
     const query = req.query as { activityId: string; date: string };

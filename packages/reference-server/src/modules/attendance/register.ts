@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { audit } from '../audit/audit.js';
-import { Activity, Booking, type BookingStateName, Enrolment } from '../bookings/booking.models.js';
-import { civilDateOf } from '../bookings/rules/civil-date.js';
+import { Activity, Booking, type BookingStateName, Enrolment, Facility } from '../bookings/booking.models.js';
+import { civilDateOf, weekday } from '../bookings/rules/civil-date.js';
 import { Child, Family } from '../families/family.models.js';
 import { Absence, Attendance, type AttendanceStatus } from './attendance.models.js';
 import { fullName, toAbsences } from './serialize.js';
@@ -126,4 +126,33 @@ export async function recordAttendance(args: RecordArgs, transaction: Transactio
     },
     transaction,
   );
+}
+
+/**
+ * The activities running on a day (their weekday), plus any with bookings or records that
+ * day, with how many children are expected and recorded: where the register starts.
+ */
+export async function attendanceActivities(communeId: string, date: string) {
+  const where = { commune_id: communeId, date };
+  const [activities, facilities, bookings, attendances] = await Promise.all([
+    Activity.findAll({ where: { commune_id: communeId }, order: [['position', 'ASC']] }),
+    Facility.findAll({ where: { commune_id: communeId }, attributes: ['id', 'name'] }),
+    Booking.findAll({ where: { ...where, state: [...EXPECTED] }, attributes: ['activity_id'] }),
+    Attendance.findAll({ where, attributes: ['activity_id'] }),
+  ]);
+  const count = (rows: { activity_id: string }[], id: string) => rows.filter((r) => r.activity_id === id).length;
+  const day = weekday(date);
+  const facilityName = (a: Activity) => facilities.find((f) => f.id === a.facility_id)?.name ?? '';
+  return activities
+    .map((a) => ({
+      activityId: a.id,
+      activityName: a.name,
+      facilityName: facilityName(a),
+      expected: count(bookings, a.id),
+      recorded: count(attendances, a.id),
+      runs: a.weekdayList.includes(day),
+    }))
+    .filter((a) => a.runs || a.expected > 0 || a.recorded > 0)
+    .sort((x, y) => x.facilityName.localeCompare(y.facilityName, 'fr'))
+    .map(({ runs: _runs, ...rest }) => rest);
 }
