@@ -6,6 +6,7 @@ import type { AppContext } from './app-context.js';
 import { readSession } from './modules/accounts/auth.middleware.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
+import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogueRoutes } from './modules/bookings/catalogue.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
@@ -54,8 +55,16 @@ export function createApp(ctx: AppContext): Express {
     }
     res.json({ status: 'ok', database: db.dialect, version: '0.1.0' });
   });
-  app.use(COMMUNE, communeRoutes(ctx), authRoutes(ctx), familyRoutes(ctx), staffAccountRoutes(ctx), bookingRoutes(ctx));
-  app.use(COMMUNE, catalogueRoutes(ctx));
+  app.use(
+    COMMUNE,
+    communeRoutes(ctx),
+    authRoutes(ctx),
+    familyRoutes(ctx),
+    staffAccountRoutes(ctx),
+    bookingRoutes(ctx),
+    catalogueRoutes(ctx),
+    attendanceRoutes(ctx),
+  );
   app.use('/v1', notFoundHandler);
 
   // --- what a webmaster loads, and the demo ----------------------------------------

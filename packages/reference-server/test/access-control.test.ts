@@ -25,10 +25,15 @@ interface Ids {
   activityB: string;
   closureA: string;
   enrolmentA: string;
+  absenceA: string;
 }
 
 interface Policy {
   body?: (ids: Ids) => unknown;
+  /** A query string the operation requires. */
+  query?: (ids: Ids) => string;
+  /** A file sent as the raw body instead of JSON. */
+  file?: { type: string; bytes: Uint8Array };
   /** Expected status per caller; one number for all, or a set of acceptable ones. */
   expect: Partial<Record<Caller, number | number[]>> & { default?: number | number[] };
 }
@@ -53,6 +58,19 @@ const staffOnly = (ok: number | number[], roles: Caller[] = ['admin', 'agent', '
   agent: roles.includes('agent') ? ok : 403,
   billing: roles.includes('billing') ? ok : 403,
 });
+
+/** An absence's document: the child's family and the commune's admin and agents. */
+const absenceDocument: Policy['expect'] = {
+  anonymous: 401,
+  parentA: 200,
+  parentB: 404,
+  admin: 200,
+  agent: 200,
+  billing: 403,
+  otherCommune: 401,
+};
+const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const family = {
   address: { line1: '9 rue Haute', postalCode: '44000', city: 'Nantes' },
@@ -94,6 +112,23 @@ const policies: Record<string, Policy> = {
   unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
+  // --- attendance and absences
+  listAttendanceActivities: { query: (ids) => `date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
+  getAttendanceRegister: { query: (ids) => `activityId=${ids.activityA}&date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
+  recordAttendance: {
+    body: (ids) => ({ activityId: ids.activityA, date: '2020-01-06', records: [] }),
+    expect: staffOnly(200, ['admin', 'agent']),
+  },
+  listAbsences: { expect: staffOnly(200, ['admin', 'agent']) },
+  // The day after dayA is not booked: staff reach the rule (409), nobody else does.
+  markAbsence: {
+    body: (ids) => ({ childId: ids.childA, activityId: ids.activityA, date: nextDay(ids.dayA), excused: true }),
+    expect: staffOnly(409, ['admin', 'agent']),
+  },
+  listChildAbsences: { expect: parentOnly(200, 404) },
+  declareAbsence: { body: (ids) => ({ activityId: ids.activityA, date: ids.dayA }), expect: parentOnly(200, 404) },
+  uploadAbsenceDocument: { file: { type: 'application/pdf', bytes: PDF }, expect: absenceDocument },
+  downloadAbsenceDocument: { expect: absenceDocument },
   // Staff back office of the catalogue: facilities, activities, periods (admin); closures, enrolments (admin, agent).
   listFacilities: { expect: staffOnly(200, ['admin']) },
   createFacility: { body: () => ({ name: 'Accueil du test' }), expect: staffOnly(201, ['admin']) },
@@ -151,7 +186,20 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{activityId}', ids.activityA)
     .replace('{closureId}', ids.closureA)
     .replace('{enrolmentId}', ids.enrolmentA)
-    .replace('{feedToken}', 'not-a-real-feed-token-0000000000');
+    .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
+    .replace('{absenceId}', ids.absenceA);
+}
+
+/** A raw-body (file) call, answered like `t.api`. */
+async function sendFile(t: TestServer, path: string, method: string, token: string | null, file: { type: string; bytes: Uint8Array }) {
+  const response = await fetch(t.url + path, {
+    method,
+    headers: { 'Content-Type': file.type, 'X-PF-Client': 'tests', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: new Uint8Array(file.bytes),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text };
 }
 
 describe('access control, generated from the contract', () => {
@@ -196,7 +244,17 @@ describe('access control, generated from the contract', () => {
       token: staff,
       body: { activityId: world.mercredi.id, validFrom: '2030-09-01', validTo: '2031-08-31' },
     });
+    const absence = await t.api(`/v1/communes/alpha/children/${childA}/absences`, {
+      token: a.parentToken,
+      body: { activityId: world.cantine.id, date: world.monday },
+    });
+    // A supporting document already there, for the download's policy.
+    await sendFile(t, `/v1/communes/alpha/absences/${absence.body.id}/document`, 'PUT', a.parentToken, {
+      type: 'application/pdf',
+      bytes: PDF,
+    });
     ids = {
+      absenceA: absence.body.id,
       facilityA: world.facility.id,
       activityB: world.vacances.id,
       closureA: closure.body.closure.id,
@@ -258,11 +316,14 @@ describe('access control, generated from the contract', () => {
       for (const caller of callers) {
         const expected = policy.expect[caller] ?? policy.expect.default;
         assert.ok(expected !== undefined, `${op.operationId}: no expectation for ${caller}`);
-        const result = await t.api(fill(op.path, 'alpha', ids), {
-          method: op.method,
-          token: tokens[caller] ?? null,
-          ...(policy.body ? { body: policy.body(ids) } : {}),
-        });
+        const path = fill(op.path, 'alpha', ids) + (policy.query ? `?${policy.query(ids)}` : '');
+        const result = policy.file
+          ? await sendFile(t, path, op.method, tokens[caller] ?? null, policy.file)
+          : await t.api(path, {
+              method: op.method,
+              token: tokens[caller] ?? null,
+              ...(policy.body ? { body: policy.body(ids) } : {}),
+            });
         const ok = Array.isArray(expected) ? expected.includes(result.status) : expected === result.status;
         if (!ok)
           failures.push(`${op.operationId} as ${caller}: ${result.status} (expected ${String(expected)}) ${JSON.stringify(result.body)}`);

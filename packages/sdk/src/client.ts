@@ -32,6 +32,20 @@ export type ClosureInput = Schemas['ClosureInput'];
 export type ClosureCreated = Schemas['ClosureCreated'];
 export type Enrolment = Schemas['Enrolment'];
 export type EnrolmentInput = Schemas['EnrolmentInput'];
+export type AttendanceRegister = Schemas['AttendanceRegister'];
+export type AttendanceActivity = Schemas['AttendanceActivity'];
+export type AttendanceStatus = Schemas['AttendanceStatus'];
+export type Absence = Schemas['Absence'];
+export type AbsenceStatus = Schemas['AbsenceStatus'];
+export type StoredFile = Schemas['StoredFile'];
+export type MarkAbsenceRequest = Schemas['MarkAbsenceRequest'];
+export type DeclareAbsenceRequest = Schemas['DeclareAbsenceRequest'];
+/** A downloaded document: its bytes, its (sanitised) name and its type. */
+export interface DownloadedFile {
+  blob: Blob;
+  name: string | null;
+  mediaType: string;
+}
 export interface BookingDecision {
   bookingId: string;
   decision: 'accept' | 'refuse';
@@ -377,6 +391,92 @@ export class PortailClient {
     return answer.results;
   }
 
+  // --- attendance (« l'appel ») and absences ------------------------------------------
+
+  /** The activities running on a day, with the children expected and recorded (admin, agent). */
+  async listAttendanceActivities(date: string): Promise<AttendanceActivity[]> {
+    const list = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/attendance/activities', { params: { path: this.#path, query: { date } } }),
+    );
+    return list.items;
+  }
+
+  /** The register of one activity's day: the children expected and what was recorded (admin, agent). */
+  getAttendanceRegister(activityId: string, date: string): Promise<AttendanceRegister> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/attendance', { params: { path: this.#path, query: { activityId, date } } }),
+    );
+  }
+
+  /** Records the day's register in bulk; it replaces what was recorded that day (admin, agent). */
+  recordAttendance(
+    activityId: string,
+    date: string,
+    records: { childId: string; status: AttendanceStatus }[],
+  ): Promise<AttendanceRegister> {
+    return this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/staff/attendance', { params: { path: this.#path }, body: { activityId, date, records } }),
+    );
+  }
+
+  /** Absences, oldest day first; by default those declared by families and not yet decided (admin, agent). */
+  async listAbsences(query: { status?: AbsenceStatus; activityId?: string; limit?: number } = {}): Promise<Absence[]> {
+    const list = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/absences', { params: { path: this.#path, query } }));
+    return list.items;
+  }
+
+  /** Marks a booked day's absence excused (not billed) or not excused (admin, agent). */
+  markAbsence(input: MarkAbsenceRequest): Promise<Absence> {
+    return this.#authed(() => this.raw.POST('/v1/communes/{commune}/staff/absences', { params: { path: this.#path }, body: input }));
+  }
+
+  /** A child's absences, newest first (parent). */
+  async listChildAbsences(childId: string): Promise<Absence[]> {
+    const list = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/children/{childId}/absences', { params: { path: { ...this.#path, childId } } }),
+    );
+    return list.items;
+  }
+
+  /** Declares a child's absence on a booked day (parent); declaring it again answers the same absence. */
+  declareAbsence(childId: string, input: DeclareAbsenceRequest): Promise<Absence> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/children/{childId}/absences', { params: { path: { ...this.#path, childId } }, body: input }),
+    );
+  }
+
+  /**
+   * Joins a supporting document (PDF, JPEG or PNG) to an absence, replacing any previous
+   * one. The server reads the type from the content; a refusal is a FileRejectedError.
+   */
+  uploadAbsenceDocument(absenceId: string, file: Blob | Uint8Array, name?: string): Promise<Absence> {
+    const header = name === undefined ? {} : { 'X-PF-Filename': encodeURIComponent(name) };
+    return this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/absences/{absenceId}/document', {
+        params: { path: { ...this.#path, absenceId }, header },
+        // The bytes as they are: the contract's body is `format: binary`.
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      }),
+    );
+  }
+
+  /** Downloads an absence's supporting document (staff of the commune, or the child's family). */
+  async downloadAbsenceDocument(absenceId: string): Promise<DownloadedFile> {
+    let headers: Headers | null = null;
+    const blob = await this.#authed(async () => {
+      const result = await this.raw.GET('/v1/communes/{commune}/absences/{absenceId}/document', {
+        params: { path: { ...this.#path, absenceId } },
+        parseAs: 'blob',
+      });
+      headers = result.response.headers;
+      return result;
+    });
+    const h = headers as Headers | null;
+    return { blob, name: fileNameOf(h?.get('Content-Disposition') ?? null), mediaType: h?.get('Content-Type') ?? blob.type };
+  }
+
   setBanner(banner: BannerInput): Promise<Banner> {
     return this.#authed(() => this.raw.PUT('/v1/communes/{commune}/staff/banner', { params: { path: this.#path }, body: banner }));
   }
@@ -530,6 +630,22 @@ export class PortailClient {
       this.raw.DELETE('/v1/communes/{commune}/staff/enrolments/{enrolmentId}', { params: { path: { ...this.#path, enrolmentId } } }),
     );
   }
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` first). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  const plain = /filename="((?:[^"\\]|\\.)*)"|filename=([^;]+)/i.exec(disposition);
+  const value = plain?.[1] ?? plain?.[2];
+  return value ? value.replace(/\\(.)/g, '$1').trim() : null;
 }
 
 export function createPortailClient(options: PortailClientOptions): PortailClient {

@@ -42,6 +42,8 @@ export class WeakPasswordError extends PortailApiError {}
 export class RateLimitError extends PortailApiError {}
 export class ServiceUnavailableError extends PortailApiError {}
 export class NetworkError extends PortailApiError {}
+/** A refused upload: wrong type (read from the content), empty, or too large — see `code`. */
+export class FileRejectedError extends PortailApiError {}
 
 type ErrorClass = new (status: number, code: ProblemCode, problem: Problem | null) => PortailApiError;
 
@@ -66,6 +68,13 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   weak_password: WeakPasswordError,
   rate_limited: RateLimitError,
   unavailable: ServiceUnavailableError,
+  file_type_not_allowed: FileRejectedError,
+  file_too_large: FileRejectedError,
+  file_empty: FileRejectedError,
+  attendance_in_future: ConflictError,
+  child_not_enrolled: ConflictError,
+  not_booked: ConflictError,
+  absence_already_decided: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

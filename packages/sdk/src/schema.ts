@@ -678,6 +678,144 @@ export interface paths {
         patch: operations["endEnrolment"];
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The register (« l'appel ») of one activity on one day — the children expected and what was recorded (roles admin, agent).
+         * @description Lists every child booked that day (and those whose request is pending or on the
+         *     waiting list, or whose absence is excused), plus any child recorded present without
+         *     a booking, alphabetically, with the attendance recorded and the absence if any.
+         */
+        get: operations["getAttendanceRegister"];
+        /**
+         * Record the register of one activity on one day, in bulk; replaces what was recorded that day (roles admin, agent).
+         * @description The records given become the day's register: recording the same day again replaces
+         *     it (a child left out is no longer recorded), never duplicates. A child present
+         *     without a booking is recorded as an unbooked attendance (`bookingState` `none`) if
+         *     enrolled in the activity that day (else `child_not_enrolled`). Days after today
+         *     (Europe/Paris) cannot be recorded (`attendance_in_future`). Audited.
+         */
+        put: operations["recordAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/attendance/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The activities running on one day, with how many children are expected and recorded — where the register starts (roles admin, agent). */
+        get: operations["listAttendanceActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Absences, oldest day first — by default those families declared and staff have not yet decided (roles admin, agent). */
+        get: operations["listAbsences"];
+        put?: never;
+        /**
+         * Mark a booked day's absence as excused (justifiée — not billed) or not excused (roles admin, agent).
+         * @description Creates the absence or decides the one the family declared. Excused: the booking's
+         *     state becomes `excused_absence` (the family sees it in the planner; it is not
+         *     billed). Not excused: the booking stays (or becomes again) `booked`. The day must be
+         *     booked (`not_booked` otherwise). A supporting document (medical certificate) is sent
+         *     with `uploadAbsenceDocument`. Audited.
+         */
+        post: operations["markAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/children/{childId}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        /** The absences of one child of the family, newest day first. */
+        get: operations["listChildAbsences"];
+        put?: never;
+        /**
+         * A parent declares their child's absence on a booked day; staff then mark it excused or not.
+         * @description The day must be booked (`not_booked` otherwise). Declaring the same day again
+         *     answers the absence already declared (200), updating its comment while staff have
+         *     not decided. A medical certificate can be joined with `uploadAbsenceDocument`.
+         */
+        post: operations["declareAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/absences/{absenceId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                absenceId: components["parameters"]["AbsenceId"];
+            };
+            cookie?: never;
+        };
+        /** Download an absence's supporting document — staff of the commune (admin, agent) and the child's family only. */
+        get: operations["downloadAbsenceDocument"];
+        /**
+         * Join (or replace) the supporting document of an absence — a PDF, JPEG or PNG of at most 5 MiB by default.
+         * @description The body is the file itself. Its type is read from its content, never from its
+         *     name or `Content-Type`: anything but a PDF, JPEG or PNG is refused
+         *     (`file_type_not_allowed`, 415), as is an empty file (`file_empty`) or one over the
+         *     server's limit (`file_too_large`, 413); a refused file leaves nothing
+         *     behind. Allowed to staff (admin, agent) and to the child's family while staff have
+         *     not decided the absence (`absence_already_decided` after).
+         */
+        put: operations["uploadAbsenceDocument"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -858,7 +996,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -1318,6 +1456,92 @@ export interface components {
             familyNumber: string;
             requestNumber: number | null;
         };
+        /** @description A file kept by the server (its type read from its content). */
+        StoredFile: {
+            id: components["schemas"]["Id"];
+            /** @description The original name */
+            name: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description Bytes. */
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        /** @enum {string} */
+        AttendanceStatus: "present" | "absent";
+        /**
+         * @description `declared`: by the family, not yet decided by staff; `excused`: justified, not billed; `not_excused`: billed.
+         * @enum {string}
+         */
+        AbsenceStatus: "declared" | "excused" | "not_excused";
+        Absence: {
+            id: components["schemas"]["Id"];
+            childId: components["schemas"]["Id"];
+            childName: string;
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            date: components["schemas"]["CivilDate"];
+            status: components["schemas"]["AbsenceStatus"];
+            /** @enum {string} */
+            declaredBy: "family" | "staff";
+            /** @description The family's or the staff's words. */
+            comment: string | null;
+            /** @description The supporting document (medical certificate), if any. */
+            document: null | components["schemas"]["StoredFile"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AbsenceList: {
+            items: components["schemas"]["Absence"][];
+        };
+        AttendanceRegister: {
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            date: components["schemas"]["CivilDate"];
+            /** @description False for a day after today (nothing can be recorded yet). */
+            recordable: boolean;
+            entries: {
+                childId: components["schemas"]["Id"];
+                childName: string;
+                familyNumber: string;
+                /** @description `none` (or `cancelled`, `refused`): present without a booking (unbooked attendance). */
+                bookingState: components["schemas"]["BookingState"];
+                /** @description What was recorded; null when nothing yet. */
+                attendance: null | components["schemas"]["AttendanceStatus"];
+                absence: null | components["schemas"]["Absence"];
+            }[];
+        };
+        AttendanceActivity: {
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            facilityName: string;
+            /** @description Children booked (or pending */
+            expected: number;
+            /** @description Children recorded present or absent. */
+            recorded: number;
+        };
+        RecordAttendanceRequest: {
+            activityId: components["schemas"]["Id"];
+            date: components["schemas"]["CivilDate"];
+            records: {
+                childId: components["schemas"]["Id"];
+                status: components["schemas"]["AttendanceStatus"];
+            }[];
+        };
+        MarkAbsenceRequest: {
+            childId: components["schemas"]["Id"];
+            activityId: components["schemas"]["Id"];
+            date: components["schemas"]["CivilDate"];
+            excused: boolean;
+            comment?: string;
+        };
+        DeclareAbsenceRequest: {
+            activityId: components["schemas"]["Id"];
+            date: components["schemas"]["CivilDate"];
+            comment?: string;
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -1339,6 +1563,9 @@ export interface components {
         FacilityId: components["schemas"]["Id"];
         ActivityId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
+        AbsenceId: components["schemas"]["Id"];
+        /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
+        FileName: string;
         /** @description Any non-empty value (the SDK sends its name). Proves the request is not a cross-site form post. */
         ClientHeader: string;
         /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
@@ -2421,6 +2648,302 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    getAttendanceRegister: {
+        parameters: {
+            query: {
+                activityId: components["schemas"]["Id"];
+                date: components["schemas"]["CivilDate"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRegister"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    recordAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAttendanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The register as recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRegister"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listAttendanceActivities: {
+        parameters: {
+            query: {
+                date: components["schemas"]["CivilDate"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's activities, by facility. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AttendanceActivity"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listAbsences: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["AbsenceStatus"];
+                activityId?: components["schemas"]["Id"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The absences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    markAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAbsenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The absence as decided. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listChildAbsences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The child's absences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    declareAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                childId: components["parameters"]["ChildId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareAbsenceRequest"];
+            };
+        };
+        responses: {
+            /** @description This day's absence was already declared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            /** @description The absence, declared. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    downloadAbsenceDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                absenceId: components["parameters"]["AbsenceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment named after its (sanitised) original name. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    uploadAbsenceDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
+                "X-PF-Filename"?: components["parameters"]["FileName"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                absenceId: components["parameters"]["AbsenceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The absence with its document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Absence"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
         };
     };
     listFamilies: {

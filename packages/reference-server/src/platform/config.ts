@@ -22,6 +22,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number; parallelism: number; maxConcurrent: number };
   serveExamples: boolean;
   payments: PaymentsConfig;
+  /** Uploaded files (supporting documents): the largest accepted, in bytes (5 MiB by default). */
+  files: { maxBytes: number };
 }
 
 /** Online payment (the provider of each commune is in its payment settings, table payment_provider_settings). */
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       sandboxAllowed: !production && bool(env.PAYMENT_SANDBOX, true),
       serveFakePayfip: !production && bool(env.FAKE_PAYFIP, false),
     },
+    files: { maxBytes: int(env.FILES_MAX_BYTES, 5 * 1024 * 1024) },
     ...overrides,
   };
 }

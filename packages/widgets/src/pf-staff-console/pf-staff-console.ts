@@ -17,13 +17,14 @@ import type { Guardian } from '../core/types.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
+import { AttendanceController } from './attendance.js';
 import { ClosuresController } from './closures.js';
 import { FamilyFormController } from './family-form.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'new-family' | 'banner' | 'closures';
+type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'closures';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -55,7 +56,7 @@ interface GuardianMessage {
  * @summary A small back office for the commune's child services: find a family, read its
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, accept or refuse the pending booking requests
- * (« Demandes à traiter »), manage the closures (« Fermetures »: the server cancels the
+ * (« Demandes à traiter »), take the register of a day's activity (« Présences »), manage the closures (« Fermetures »: the server cancels the
  * bookings of closed days and tells the families), set the information banner (admins).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
@@ -77,6 +78,8 @@ interface GuardianMessage {
  * @csspart account-state - A guardian's account state.
  * @csspart pending-box - The box of the pending requests' table (scrolls when narrow).
  * @csspart pending-table - The table of the pending requests.
+ * @csspart attendance-box - The box of the register's table (scrolls when narrow).
+ * @csspart attendance-table - The register (« l'appel »): each expected child, present or absent.
  * @csspart closures-box - The box of the closures' table (scrolls when narrow).
  * @csspart closures-table - The table of the coming closures.
  * @csspart form - Each form.
@@ -118,6 +121,7 @@ export class PfStaffConsole extends PfElement {
   });
   readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
   readonly #closures = new ClosuresController(this, { onError: (error) => this.emitError(error) });
+  readonly #attendance = new AttendanceController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -170,6 +174,7 @@ export class PfStaffConsole extends PfElement {
       if (this.section === 'families' && this.listState === 'idle') void this.#loadFamilies(false);
       if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
       if (this.section === 'closures' && this.#closures.needsLoad && abilitiesOf(account).manage) void this.#closures.load();
+      if (this.section === 'attendance' && this.#attendance.needsLoad && abilitiesOf(account).manage) void this.#attendance.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -194,6 +199,7 @@ export class PfStaffConsole extends PfElement {
     this.#form.reset();
     this.#pending.reset();
     this.#closures.reset();
+    this.#attendance.reset();
   }
 
   #closeFamily(): void {
@@ -251,6 +257,7 @@ export class PfStaffConsole extends PfElement {
     const sections: { id: Section; label: string }[] = [
       families,
       ...(can.manage ? [{ id: 'pending' as const, label: t.staff.pendingBookings }] : []),
+      ...(can.manage ? [{ id: 'attendance' as const, label: t.staff.attendance }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.manage ? [{ id: 'closures' as const, label: t.staff.closures }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
@@ -277,11 +284,13 @@ export class PfStaffConsole extends PfElement {
               : this.#familyList()
             : current.id === 'pending'
               ? this.#pending.render(t)
-              : current.id === 'new-family'
-                ? this.#form.render(t, this.headingLevel + 2)
-                : current.id === 'closures'
-                  ? this.#closures.render(t, this.headingLevel + 2)
-                  : this.#bannerSection()
+              : current.id === 'attendance'
+                ? this.#attendance.render(t)
+                : current.id === 'new-family'
+                  ? this.#form.render(t, this.headingLevel + 2)
+                  : current.id === 'closures'
+                    ? this.#closures.render(t, this.headingLevel + 2)
+                    : this.#bannerSection()
         }
       </section>`;
   }
@@ -296,6 +305,7 @@ export class PfStaffConsole extends PfElement {
     if (section === 'families') this.#closeFamily();
     if (section === 'pending') this.#pending.reset();
     if (section === 'closures') this.#closures.reset();
+    if (section === 'attendance') this.#attendance.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

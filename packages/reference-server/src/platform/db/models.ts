@@ -1,11 +1,13 @@
 import type { Sequelize } from 'sequelize';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
+import { initAttendanceModels } from '../../modules/attendance/attendance.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
+import { initStoredFileModel } from '../files/stored-file.model.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
 import { initOutboxModel } from '../mail/outbox.model.js';
 import { initSequenceModel } from './sequence.model.js';
@@ -28,5 +30,7 @@ export function initModels(sequelize: Sequelize): void {
   initCalendarFeedModel(sequelize);
   initSequenceModel(sequelize);
   initPaymentProviderModels(sequelize);
+  initStoredFileModel(sequelize);
+  initAttendanceModels(sequelize);
   initialised = sequelize;
 }

@@ -19,8 +19,8 @@ export function communeCors(publicOrigin: string): RequestHandler[] {
       callback(null, {
         origin: ok,
         credentials: true,
-        allowedHeaders: ['Content-Type', 'Authorization', 'X-PF-Client', 'Idempotency-Key', 'Accept-Language'],
-        exposedHeaders: ['Retry-After', 'RateLimit', 'RateLimit-Policy'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'X-PF-Client', 'Idempotency-Key', 'Accept-Language', 'X-PF-Filename'],
+        exposedHeaders: ['Retry-After', 'RateLimit', 'RateLimit-Policy', 'Content-Disposition'],
         maxAge: 600,
       });
     }),

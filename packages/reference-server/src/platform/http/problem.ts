@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 export type ProblemCode =
   | 'validation_failed'
@@ -20,7 +20,14 @@ export type ProblemCode =
   | 'internal_error'
   | 'capacity_below_bookings'
   | 'period_has_bookings'
-  | 'enrolment_overlaps';
+  | 'enrolment_overlaps'
+  | 'file_type_not_allowed'
+  | 'file_too_large'
+  | 'file_empty'
+  | 'attendance_in_future'
+  | 'child_not_enrolled'
+  | 'not_booked'
+  | 'absence_already_decided';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -43,6 +50,13 @@ const titles: Record<ProblemCode, string> = {
   capacity_below_bookings: 'Some days already hold more bookings than this capacity.',
   period_has_bookings: 'This period already holds booking requests.',
   enrolment_overlaps: 'The child is already enrolled in this activity over part of these dates.',
+  file_type_not_allowed: 'Only a PDF, JPEG or PNG file is accepted (its type is read from its content).',
+  file_too_large: 'This file is too large.',
+  file_empty: 'This file is empty.',
+  attendance_in_future: 'Attendance cannot be recorded for a day still to come.',
+  child_not_enrolled: 'This child is not enrolled in this activity that day.',
+  not_booked: 'This day is not booked for this child.',
+  absence_already_decided: 'Staff have already decided this absence.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
@@ -82,6 +96,12 @@ interface ValidatorError {
   message?: string;
 }
 
+/** Whether the operation takes a file as its body (the contract lists `application/octet-stream`). */
+function acceptsFiles(req: Request): boolean {
+  const openapi = (req as Request & { openapi?: { schema?: { requestBody?: { content?: Record<string, unknown> } } } }).openapi;
+  return openapi?.schema?.requestBody?.content?.['application/octet-stream'] !== undefined;
+}
+
 /** The one error handler: everything becomes problem+json; never a stack trace. */
 export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   if (res.headersSent) return;
@@ -95,7 +115,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     if (e.status === 404) return sendProblem(res, new HttpProblem(404, 'not_found'));
     if (e.status === 405) return sendProblem(res, new HttpProblem(405, 'validation_failed', 'Method not allowed.'));
     if (e.status === 401) return sendProblem(res, new HttpProblem(401, 'unauthenticated'));
-    if (e.status === 415) return sendProblem(res, new HttpProblem(415, 'validation_failed', 'Send application/json.'));
+    if (e.status === 415) {
+      if (acceptsFiles(req)) return sendProblem(res, new HttpProblem(415, 'file_type_not_allowed'));
+      return sendProblem(res, new HttpProblem(415, 'validation_failed', 'Send application/json.'));
+    }
     return sendProblem(res, new HttpProblem(400, 'validation_failed', e.message, { errors }));
   }
   // A response that breaks the contract (validateResponses) lands here too: a bug of ours.

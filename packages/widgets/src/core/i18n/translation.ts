@@ -165,6 +165,29 @@ export interface StaffTranslation {
   closureLabelRequired: string;
   closureDateRequired: string;
   closureEndBeforeStart: string;
+
+  // attendance (« l'appel »)
+  attendance: string;
+  attendanceIntro: string;
+  attendanceDate: string;
+  attendanceActivity: string;
+  attendanceActivityOption: (activity: string, facility: string, expected: number) => string;
+  noActivityThatDay: string;
+  attendanceCaption: (activity: string, date: string) => string;
+  noChildExpected: string;
+  attendanceChild: string;
+  attendanceBooking: string;
+  attendancePresence: string;
+  presenceOf: (childName: string) => string;
+  present: string;
+  absent: string;
+  bookingStates: Record<BookingStateName, string>;
+  absenceStates: Record<'declared' | 'excused' | 'not_excused', string>;
+  attendanceFuture: string;
+  markAllPresent: string;
+  saveAttendance: string;
+  savingAttendance: string;
+  attendanceSaved: (present: number, absent: number) => string;
 }
 
 /** How many decided days ended in each state (`full`: accepted but refused for lack of places). */
