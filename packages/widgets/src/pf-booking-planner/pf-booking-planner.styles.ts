@@ -201,6 +201,13 @@ export const styles = [
       cursor: not-allowed;
     }
 
+    /* The activity does not run that day: nothing to book, so no box at all. */
+    .cell.locked.none {
+      border-color: transparent;
+      background: none;
+      color: var(--_muted);
+    }
+
     .legend ul,
     .lines {
       display: flex;
