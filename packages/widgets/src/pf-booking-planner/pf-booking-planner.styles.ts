@@ -141,7 +141,12 @@ export const styles = [
       white-space: nowrap;
     }
 
-    .grid tbody th {
+    /* On a phone the activities scroll sideways; the day stays in view. */
+    .grid tbody th,
+    .grid thead th:first-child {
+      position: sticky;
+      left: 0;
+      z-index: 1;
       text-align: left;
     }
 
