@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AuditEntry } from '../src/modules/audit/audit.js';
-import { ActivityDay, Booking } from '../src/modules/bookings/booking.models.js';
+import { Activity, ActivityDay, Booking } from '../src/modules/bookings/booking.models.js';
 import { addDays, civilDateOf, weekday } from '../src/modules/bookings/rules/civil-date.js';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
-import { addChildren } from './support/bookings-fixture.js';
+import { addChildren, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
@@ -541,6 +541,63 @@ describe('catalogue: the staff back office of bookings', () => {
       'enrolment.deleted',
       'enrolment.ended',
     ]);
+  });
+
+  /** `count` children of the family, enrolled in `activityId`, each asking for `date` at once, while `staffChange` runs among them. */
+  async function rush<T>(count: number, activityId: string, periodId: string, date: string, staffChange: () => Promise<T>) {
+    const children = await addChildren(t.server.ctx, t.communes.a.id, parent.family.id, count);
+    const activity = await Activity.findByPk(activityId);
+    assert.ok(activity);
+    for (const child of children) await enrolChild(t.server.ctx, t.communes.a.id, child, [activity]);
+    const ask = (child: string) =>
+      t.api(`${A}/children/${child}/periods/${periodId}/requests`, {
+        token: parent.parentToken,
+        body: { lines: [{ date, activityId, action: 'add' }] },
+      });
+    const half = Math.floor(count / 2);
+    const first = children.slice(0, half).map(ask);
+    const change = staffChange();
+    const rest = children.slice(half).map(ask);
+    const answers = await Promise.all([...first, ...rest]);
+    for (const answer of answers) assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    const result = await change;
+    const states = await Booking.findAll({ where: { activity_id: activityId, date }, attributes: ['state'] });
+    const count_ = (state: string) => states.filter((b) => b.state === state).length;
+    return {
+      result,
+      booked: count_('booked'),
+      active: states.length - count_('cancelled') - count_('refused'),
+      counter: await booked(activityId, date),
+    };
+  }
+
+  it('lowering the capacity during a booking rush never leaves a day above it', async () => {
+    const w = await world('Rush capacité', 20);
+    const day = addDays(monday, 14);
+    const {
+      result,
+      booked: held,
+      counter,
+    } = await rush(24, w.vacances.id, w.period.id, day, () =>
+      t.api(`${A}/staff/activities/${w.vacances.id}`, { method: 'PATCH', token: admin, body: { capacityPerDay: 4 } }),
+    );
+    assert.equal(counter, held, 'the counter is the number of booked days');
+    if (result.status === 200) assert.ok(held <= 4, `capacity 4 accepted, yet ${held} booked`);
+    else {
+      assert.equal(result.body.code, 'capacity_below_bookings');
+      assert.ok(held <= 20);
+    }
+  });
+
+  it('a closure during a booking rush leaves no booking on the closed day', async () => {
+    const w = await world('Rush fermeture', 30);
+    const day = addDays(monday, 15);
+    const { result, active, counter } = await rush(24, w.vacances.id, w.period.id, day, () =>
+      t.api(`${A}/staff/closures`, { token: admin, body: { facilityId: w.facility.id, start: day, end: day, label: 'Sortie annulée' } }),
+    );
+    assert.equal(result.status, 201);
+    assert.equal(active, 0, `${active} booking(s) survived the closure (${result.body.cancelledBookings} cancelled by it)`);
+    assert.equal(counter, 0, 'every place given back');
   });
 
   it("tenant isolation: another commune's staff reach none of these objects, and the lists are their own", async () => {

@@ -71,8 +71,10 @@ export function bookingRoutes(ctx: AppContext): Router {
         request: { child: child.id, period: periodCtx.period.id, lines },
       },
       async (transaction) => {
+        // Capacity and closures as they are now, not as read before the write (staff may change them meanwhile).
+        const current = await periodCtx.refresh(commune.id, transaction);
         const { request, promoted } = await applyBookingRequest(
-          { communeId: commune.id, familyId: child.family_id, child, account, ctx: periodCtx, lines, now: new Date() },
+          { communeId: commune.id, familyId: child.family_id, child, account, ctx: current, lines, now: new Date() },
           transaction,
         );
         promotions = promoted;

@@ -150,7 +150,9 @@ export async function changeActivity(
   patch: Partial<ActivityBody>,
   transaction: Transaction,
 ): Promise<Activity> {
-  const activity = await Activity.findOne({ where: { id: activityId, commune_id: communeId }, transaction });
+  // Locked for update (PostgreSQL): booking requests and staff decisions share-lock the
+  // activity while they take places, so they finish before this check, or read the new capacity.
+  const activity = await Activity.findOne({ where: { id: activityId, commune_id: communeId }, lock: transaction.LOCK.UPDATE, transaction });
   if (!activity) throw new HttpProblem(404, 'not_found');
   const capacity = patch.capacityPerDay;
   if (typeof capacity === 'number' && (activity.capacity_per_day === null || capacity < activity.capacity_per_day)) {
@@ -330,9 +332,14 @@ export async function insertClosure(
     },
     { transaction },
   );
+  // Locked for update, in id order (PostgreSQL): a booking request in flight on these
+  // activities commits first and its bookings are cancelled below, or it waits and then
+  // sees the closure (requests share-lock their activities before judging the days).
   const activities = await Activity.findAll({
     where: { commune_id: communeId, ...(facility ? { facility_id: facility.id } : {}) },
     attributes: ['id'],
+    order: [['id', 'ASC']],
+    lock: transaction.LOCK.UPDATE,
     transaction,
   });
   const bookings = await Booking.findAll({

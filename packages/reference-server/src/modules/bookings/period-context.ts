@@ -1,4 +1,4 @@
-import { literal, Op } from 'sequelize';
+import { literal, Op, type Transaction } from 'sequelize';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
@@ -54,6 +54,38 @@ export class PeriodContext {
       activities,
       closures.map((c) => ({ start: c.start_date, end: c.end_date })),
       enrolments,
+    );
+  }
+
+  /**
+   * The same context with what staff may have changed since it was read — the activities
+   * (capacity, deadlines, weekdays) and the closures — read again inside the caller's write
+   * transaction. SQLite's single writer then orders the request after or before any staff
+   * change; on PostgreSQL the activities are also share-locked, so a capacity change or a
+   * closure (which lock them for update) waits for this request, or this request for it.
+   */
+  async refresh(communeId: string, transaction: Transaction): Promise<PeriodContext> {
+    const activities = await Activity.findAll({
+      where: { id: this.period.activityIdList, commune_id: communeId },
+      order: [['id', 'ASC']],
+      lock: transaction.LOCK.KEY_SHARE,
+      transaction,
+    });
+    const closures = await Closure.findAll({
+      where: {
+        commune_id: communeId,
+        [Op.or]: [{ facility_id: null }, { facility_id: this.period.facility_id }],
+        start_date: { [Op.lte]: this.period.end_date },
+        end_date: { [Op.gte]: this.period.start_date },
+      },
+      attributes: ['start_date', 'end_date'],
+      transaction,
+    });
+    return new PeriodContext(
+      this.period,
+      activities.sort((a, b) => a.position - b.position),
+      closures.map((c) => ({ start: c.start_date, end: c.end_date })),
+      this.enrolments,
     );
   }
 

@@ -74,7 +74,8 @@ export async function decide(
 ): Promise<DecisionState> {
   const booking = await Booking.findOne({ where: { id: args.bookingId, commune_id: args.communeId }, transaction });
   if (!booking || booking.state !== 'pending') return 'not_pending';
-  const activity = await Activity.findOne({ where: { id: booking.activity_id }, transaction });
+  // Share-locked (PostgreSQL): a capacity change waits for this decision, or this decision reads the new capacity.
+  const activity = await Activity.findOne({ where: { id: booking.activity_id }, lock: transaction.LOCK.KEY_SHARE, transaction });
   let state: Exclude<DecisionState, 'not_pending'> = 'refused';
   if (args.decision === 'accept' && activity) {
     const took = await takePlace(activity, booking.date, args.communeId, transaction);
