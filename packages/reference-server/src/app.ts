@@ -6,6 +6,7 @@ import type { AppContext } from './app-context.js';
 import { readSession } from './modules/accounts/auth.middleware.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
@@ -53,6 +54,7 @@ export function createApp(ctx: AppContext): Express {
     res.json({ status: 'ok', database: db.dialect, version: '0.1.0' });
   });
   app.use(COMMUNE, communeRoutes(ctx), authRoutes(ctx), familyRoutes(ctx), staffAccountRoutes(ctx), bookingRoutes(ctx));
+  app.use(COMMUNE, billingRoutes(ctx));
   app.use('/v1', notFoundHandler);
 
   // --- what a webmaster loads, and the demo ----------------------------------------

@@ -21,6 +21,8 @@ interface Ids {
   requestA: string;
   activityA: string;
   dayA: string;
+  invoiceA: string;
+  feeA: string;
 }
 
 interface Policy {
@@ -90,6 +92,34 @@ const policies: Record<string, Policy> = {
   unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
+  // billing
+  listMyInvoices: { expect: parentOnly(200, 200) },
+  getMyInvoice: { expect: parentOnly(200, 404) },
+  getMyInvoicePdf: { expect: parentOnly(200, 404) },
+  getTariffs: { expect: staffOnly(200, ['admin', 'billing']) },
+  setActivityTariff: {
+    body: () => ({ brackets: [{ upToQuotient: null, unitPriceCents: 350 }] }),
+    expect: staffOnly(200, ['admin', 'billing']),
+  },
+  createFlatFee: {
+    body: () => ({ label: 'Adhésion', amountCents: 1000, frequency: 'yearly' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
+  retireFlatFee: { expect: staffOnly(204, ['admin', 'billing']) },
+  getBillingSettings: { expect: staffOnly(200, ['admin', 'billing']) },
+  setBillingSettings: {
+    body: () => ({ paymentTermDays: 30, billUnbookedAttendance: false, issuerAddress: null }),
+    expect: staffOnly(200, ['admin', 'billing']),
+  },
+  setQuotientFamilial: { body: () => ({ quotientFamilial: 640 }), expect: staffOnly(200) },
+  runBilling: { body: () => ({ month: '2026-01' }), expect: staffOnly(201, ['admin', 'billing']) },
+  listInvoices: { expect: staffOnly(200, ['admin', 'billing']) },
+  getInvoice: { expect: staffOnly(200, ['admin', 'billing']) },
+  getInvoicePdf: { expect: staffOnly(200, ['admin', 'billing']) },
+  createCreditNote: {
+    body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -101,7 +131,10 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{childId}', ids.childA)
     .replace('{periodId}', ids.periodA)
     .replace('{requestId}', ids.requestA)
-    .replace('{feedToken}', 'not-a-real-feed-token-0000000000');
+    .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
+    .replace('{invoiceId}', ids.invoiceA)
+    .replace('{activityId}', ids.activityA)
+    .replace('{feeId}', ids.feeA);
 }
 
 describe('access control, generated from the contract', () => {
@@ -138,7 +171,21 @@ describe('access control, generated from the contract', () => {
       token: a.parentToken,
       body: { lines: [{ date: world.monday, activityId: world.cantine.id, action: 'add' }] },
     });
+    // Family A's invoice for the month of its booked day.
+    await t.api(`/v1/communes/alpha/staff/activities/${world.cantine.id}/tariff`, {
+      method: 'PUT',
+      token: staff,
+      body: { brackets: [{ upToQuotient: null, unitPriceCents: 350 }] },
+    });
+    await t.api('/v1/communes/alpha/staff/billing-runs', { token: staff, body: { month: world.monday.slice(0, 7) } });
+    const invoices = await t.api('/v1/communes/alpha/invoices', { token: a.parentToken });
+    const fee = await t.api('/v1/communes/alpha/staff/flat-fees', {
+      token: staff,
+      body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
+    });
     ids = {
+      invoiceA: invoices.body.items[0].id,
+      feeA: fee.body.id,
       familyA: a.family.id,
       guardianA2: withSecond.body.guardians[1].id,
       accountA: a.account.id,

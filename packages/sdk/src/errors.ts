@@ -63,6 +63,8 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   weak_password: WeakPasswordError,
   rate_limited: RateLimitError,
   unavailable: ServiceUnavailableError,
+  invoice_not_creditable: ConflictError,
+  credit_note_too_large: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
+import { initBillingModels } from '../../modules/billing/billing.models.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
@@ -26,5 +27,6 @@ export function initModels(sequelize: Sequelize): void {
   initBookingModels(sequelize);
   initCalendarFeedModel(sequelize);
   initSequenceModel(sequelize);
+  initBillingModels(sequelize);
   initialised = sequelize;
 }

@@ -17,7 +17,10 @@ export type ProblemCode =
   | 'origin_not_allowed'
   | 'idempotency_conflict'
   | 'unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  // billing
+  | 'invoice_not_creditable'
+  | 'credit_note_too_large';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -37,6 +40,8 @@ const titles: Record<ProblemCode, string> = {
   idempotency_conflict: 'This Idempotency-Key was used for a different request.',
   unavailable: 'The service is unavailable.',
   internal_error: 'Something went wrong on our side.',
+  invoice_not_creditable: 'This invoice can no longer be credited this way (cancelled, or already paid).',
+  credit_note_too_large: 'A credit note may not exceed the amount still due on the invoice.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
