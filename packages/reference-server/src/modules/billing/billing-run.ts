@@ -37,7 +37,14 @@ const byName = new Intl.Collator('fr');
 export async function settingsOf(communeId: string, transaction?: Transaction): Promise<BillingSettings> {
   const found = await BillingSettings.findOne({ where: { commune_id: communeId }, ...(transaction ? { transaction } : {}) });
   return (
-    found ?? BillingSettings.build({ commune_id: communeId, payment_term_days: 30, bill_unbooked_attendance: false, issuer_address: null })
+    found ??
+    BillingSettings.build({
+      commune_id: communeId,
+      payment_term_days: 30,
+      bill_unbooked_attendance: false,
+      issuer_address: null,
+      auto_run_day: null,
+    })
   );
 }
 
