@@ -7,6 +7,7 @@ import { readSession } from './modules/accounts/auth.middleware.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogueRoutes } from './modules/bookings/catalogue.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext): Express {
     bookingRoutes(ctx),
     catalogueRoutes(ctx),
     attendanceRoutes(ctx),
+    billingRoutes(ctx),
   );
   app.use('/v1', notFoundHandler);
 

@@ -26,6 +26,8 @@ interface Ids {
   closureA: string;
   enrolmentA: string;
   absenceA: string;
+  invoiceA: string;
+  feeA: string;
 }
 
 interface Policy {
@@ -171,6 +173,34 @@ const policies: Record<string, Policy> = {
   },
   endEnrolment: { body: () => ({ validTo: '2031-06-30' }), expect: staffOnly(200, ['admin', 'agent']) },
   deleteEnrolment: { expect: staffOnly([204, 404], ['admin', 'agent']) },
+  // billing
+  listMyInvoices: { expect: parentOnly(200, 200) },
+  getMyInvoice: { expect: parentOnly(200, 404) },
+  getMyInvoicePdf: { expect: parentOnly(200, 404) },
+  getTariffs: { expect: staffOnly(200, ['admin', 'billing']) },
+  setActivityTariff: {
+    body: () => ({ brackets: [{ upToQuotient: null, unitPriceCents: 350 }] }),
+    expect: staffOnly(200, ['admin', 'billing']),
+  },
+  createFlatFee: {
+    body: () => ({ label: 'Adhésion', amountCents: 1000, frequency: 'yearly' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
+  retireFlatFee: { expect: staffOnly(204, ['admin', 'billing']) },
+  getBillingSettings: { expect: staffOnly(200, ['admin', 'billing']) },
+  setBillingSettings: {
+    body: () => ({ paymentTermDays: 30, billUnbookedAttendance: false, issuerAddress: null }),
+    expect: staffOnly(200, ['admin', 'billing']),
+  },
+  setQuotientFamilial: { body: () => ({ quotientFamilial: 640 }), expect: staffOnly(200) },
+  runBilling: { body: () => ({ month: '2026-01' }), expect: staffOnly(201, ['admin', 'billing']) },
+  listInvoices: { expect: staffOnly(200, ['admin', 'billing']) },
+  getInvoice: { expect: staffOnly(200, ['admin', 'billing']) },
+  getInvoicePdf: { expect: staffOnly(200, ['admin', 'billing']) },
+  createCreditNote: {
+    body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -187,7 +217,9 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{closureId}', ids.closureA)
     .replace('{enrolmentId}', ids.enrolmentA)
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
-    .replace('{absenceId}', ids.absenceA);
+    .replace('{absenceId}', ids.absenceA)
+    .replace('{invoiceId}', ids.invoiceA)
+    .replace('{feeId}', ids.feeA);
 }
 
 /** A raw-body (file) call, answered like `t.api`. */
@@ -253,12 +285,26 @@ describe('access control, generated from the contract', () => {
       type: 'application/pdf',
       bytes: PDF,
     });
+    // Family A's invoice for the month of its booked day.
+    await t.api(`/v1/communes/alpha/staff/activities/${world.cantine.id}/tariff`, {
+      method: 'PUT',
+      token: staff,
+      body: { brackets: [{ upToQuotient: null, unitPriceCents: 350 }] },
+    });
+    await t.api('/v1/communes/alpha/staff/billing-runs', { token: staff, body: { month: world.monday.slice(0, 7) } });
+    const invoices = await t.api('/v1/communes/alpha/invoices', { token: a.parentToken });
+    const fee = await t.api('/v1/communes/alpha/staff/flat-fees', {
+      token: staff,
+      body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
+    });
     ids = {
       absenceA: absence.body.id,
       facilityA: world.facility.id,
       activityB: world.vacances.id,
       closureA: closure.body.closure.id,
       enrolmentA: enrolment.body.id,
+      invoiceA: invoices.body.items[0].id,
+      feeA: fee.body.id,
       familyA: a.family.id,
       guardianA2: withSecond.body.guardians[1].id,
       accountA: a.account.id,

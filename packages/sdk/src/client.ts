@@ -57,6 +57,26 @@ export interface BookingDecisionResult {
   state: 'booked' | 'waiting_list' | 'refused' | 'not_pending';
 }
 
+// billing
+export type Invoice = Schemas['Invoice'];
+export type InvoiceSummary = Schemas['InvoiceSummary'];
+export type InvoicePage = Schemas['InvoicePage'];
+export type InvoiceState = Schemas['InvoiceState'];
+export type CreditNote = Schemas['CreditNote'];
+export type CreditNoteInput = Schemas['CreditNoteInput'];
+export type TariffGrid = Schemas['TariffGrid'];
+export type TariffBracket = Schemas['TariffBracket'];
+export type ActivityTariff = Schemas['ActivityTariff'];
+export type FlatFee = Schemas['FlatFee'];
+export type FlatFeeInput = Schemas['FlatFeeInput'];
+export type BillingSettings = Schemas['BillingSettings'];
+export type BillingRun = Schemas['BillingRun'];
+export interface CreditNoteResult {
+  creditNote: CreditNote;
+  invoice: Invoice;
+  correctedInvoice: Invoice | null;
+}
+
 export interface PortailClientOptions {
   /** Base URL of the API server, e.g. `https://portail.example.fr`. */
   baseUrl: string;
@@ -628,6 +648,127 @@ export class PortailClient {
   async deleteEnrolment(enrolmentId: string): Promise<void> {
     await this.#authed(() =>
       this.raw.DELETE('/v1/communes/{commune}/staff/enrolments/{enrolmentId}', { params: { path: { ...this.#path, enrolmentId } } }),
+    );
+  }
+
+  // --- billing: the family (« Mes factures ») -------------------------------------------
+
+  listMyInvoices(query: { limit?: number; cursor?: string } = {}): Promise<InvoicePage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/invoices', { params: { path: this.#path, query } }));
+  }
+
+  /** « Mes factures », newest first, page after page. */
+  async *iterateMyInvoices(query: { limit?: number } = {}): AsyncGenerator<InvoiceSummary> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listMyInvoices({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getMyInvoice(invoiceId: string): Promise<Invoice> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/invoices/{invoiceId}', { params: { path: { ...this.#path, invoiceId } } }),
+    );
+  }
+
+  /** The invoice as a PDF (a Blob: `URL.createObjectURL(blob)` in a browser). */
+  getMyInvoicePdf(invoiceId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/invoices/{invoiceId}/pdf', {
+        params: { path: { ...this.#path, invoiceId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  // --- billing: staff (roles admin, billing) ---------------------------------------------
+
+  getTariffs(): Promise<TariffGrid> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/tariffs', { params: { path: this.#path } }));
+  }
+
+  /** An activity's price per unit by quotient familial bracket; the last bracket is open (`upToQuotient: null`). */
+  setActivityTariff(activityId: string, brackets: TariffBracket[]): Promise<ActivityTariff> {
+    return this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/staff/activities/{activityId}/tariff', {
+        params: { path: { ...this.#path, activityId } },
+        body: { brackets },
+      }),
+    );
+  }
+
+  createFlatFee(fee: FlatFeeInput): Promise<FlatFee> {
+    return this.#authed(() => this.raw.POST('/v1/communes/{commune}/staff/flat-fees', { params: { path: this.#path }, body: fee }));
+  }
+
+  async retireFlatFee(feeId: string): Promise<void> {
+    await this.#authed(() =>
+      this.raw.DELETE('/v1/communes/{commune}/staff/flat-fees/{feeId}', { params: { path: { ...this.#path, feeId } } }),
+    );
+  }
+
+  getBillingSettings(): Promise<BillingSettings> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/billing-settings', { params: { path: this.#path } }));
+  }
+
+  setBillingSettings(settings: BillingSettings): Promise<BillingSettings> {
+    return this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/staff/billing-settings', { params: { path: this.#path }, body: settings }),
+    );
+  }
+
+  /** Sets a family's quotient familial (null: unknown, the full price). */
+  async setQuotientFamilial(familyId: string, quotientFamilial: number | null): Promise<number | null> {
+    const answer = await this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/staff/families/{familyId}/quotient-familial', {
+        params: { path: { ...this.#path, familyId } },
+        body: { quotientFamilial },
+      }),
+    );
+    return answer.quotientFamilial;
+  }
+
+  /** Bills a month (`YYYY-MM`); running it again bills only what is new. */
+  runBilling(month: string): Promise<BillingRun> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/billing-runs', { params: { path: this.#path }, body: { month } }),
+    );
+  }
+
+  listInvoices(
+    query: { familyId?: string; month?: string; state?: InvoiceState; limit?: number; cursor?: string } = {},
+  ): Promise<InvoicePage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/invoices', { params: { path: this.#path, query } }));
+  }
+
+  getInvoice(invoiceId: string): Promise<Invoice> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/invoices/{invoiceId}', { params: { path: { ...this.#path, invoiceId } } }),
+    );
+  }
+
+  getInvoicePdf(invoiceId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/invoices/{invoiceId}/pdf', {
+        params: { path: { ...this.#path, invoiceId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  /**
+   * A credit note (avoir) on an invoice: partial, or cancelling (optionally with a corrected
+   * invoice). A retry with the same `idempotencyKey` (one is made when absent) never credits twice.
+   */
+  createCreditNote(invoiceId: string, input: CreditNoteInput, options: { idempotencyKey?: string } = {}): Promise<CreditNoteResult> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/invoices/{invoiceId}/credit-notes', {
+        params: { path: { ...this.#path, invoiceId }, header: { 'Idempotency-Key': key } },
+        body: input,
+      }),
     );
   }
 }

@@ -75,6 +75,8 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   child_not_enrolled: ConflictError,
   not_booked: ConflictError,
   absence_already_decided: ConflictError,
+  invoice_not_creditable: ConflictError,
+  credit_note_too_large: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

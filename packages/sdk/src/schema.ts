@@ -968,6 +968,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The family's invoices, newest first (« Mes factures »). */
+        get: operations["listMyInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /** One of the family's invoices, with its lines and credit notes (another family's is "not found"). */
+        get: operations["getMyInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /** One of the family's invoices as a PDF document. */
+        get: operations["getMyInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/tariffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The commune's price grid — each activity's price per unit by quotient familial bracket — and its flat fees (roles admin, billing). */
+        get: operations["getTariffs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/activities/{activityId}/tariff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                activityId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an activity's price per unit by quotient familial bracket (roles admin, billing).
+         * @description Brackets are ordered by `upToQuotient` (inclusive upper bound); the last one has
+         *     `upToQuotient: null` and applies to higher quotients and to families whose quotient is
+         *     unknown. Applies to invoices issued from now on; issued invoices never change.
+         */
+        put: operations["setActivityTariff"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/flat-fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a flat fee, e.g. the annual membership (roles admin, billing).
+         * @description A flat fee is added once per family to the first invoice of each school year
+         *     (`yearly`, September to August) or to every monthly invoice (`monthly`).
+         */
+        post: operations["createFlatFee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/flat-fees/{feeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                feeId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop charging a flat fee from now on (roles admin, billing); issued invoices keep it. */
+        delete: operations["retireFlatFee"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** How the commune bills (roles admin, billing). */
+        get: operations["getBillingSettings"];
+        /** Change how the commune bills (roles admin, billing). */
+        put: operations["setBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/families/{familyId}/quotient-familial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                familyId: components["parameters"]["FamilyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a family's quotient familial, which picks its price bracket (roles admin, agent, billing). */
+        put: operations["setQuotientFamilial"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bill a month — one invoice per family (roles admin, billing).
+         * @description Bills every booked day of the month not billed yet (excused absences are not
+         *     billed), plus the flat fees due, at the family's price bracket: one invoice per family,
+         *     numbered per commune and year without gaps. Running a month again bills only what
+         *     is new (e.g. a day booked late); a day is never billed twice, even when runs overlap.
+         *     Each family's guardians receive a « nouvelle facture » email.
+         */
+        post: operations["runBilling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The commune's invoices, newest first (roles admin, billing). */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /** One invoice (roles admin, billing). */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        /** One invoice as a PDF document (roles admin, billing). */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/invoices/{invoiceId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a disputed invoice with a credit note (avoir) — partial, or cancelling with a corrected invoice (roles admin, billing).
+         * @description An issued invoice is never edited. `partial` credits `amountCents` (at most the
+         *     amount due). `cancel` credits the whole amount due and cancels the invoice (only
+         *     while nothing was paid on it); with `reissue`, the days it covered are billed again at
+         *     once on a corrected invoice, from today's bookings, absences and price bracket.
+         */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -996,7 +1307,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -1542,6 +1853,127 @@ export interface components {
             date: components["schemas"]["CivilDate"];
             comment?: string;
         };
+        /** @description An amount of money in euro cents. */
+        Cents: number;
+        /** @example 2026-03 */
+        BillingMonth: string;
+        TariffBracket: {
+            /** @description Inclusive upper bound of the bracket's quotient familial; null for the last bracket. */
+            upToQuotient: number | null;
+            unitPriceCents: components["schemas"]["Cents"];
+        };
+        TariffInput: {
+            brackets: components["schemas"]["TariffBracket"][];
+        };
+        ActivityTariff: {
+            activityId: components["schemas"]["Id"];
+            activityName: string;
+            /** @enum {string} */
+            unit: "day" | "half_day" | "slot";
+            /** @description Null while the activity has no price (its days are then not billed). */
+            brackets: components["schemas"]["TariffBracket"][] | null;
+        };
+        FlatFeeInput: {
+            /** @example Adhésion annuelle */
+            label: string;
+            amountCents: components["schemas"]["Cents"];
+            /** @enum {string} */
+            frequency: "yearly" | "monthly";
+        };
+        FlatFee: {
+            id: components["schemas"]["Id"];
+            label: string;
+            amountCents: components["schemas"]["Cents"];
+            /** @enum {string} */
+            frequency: "yearly" | "monthly";
+        };
+        TariffGrid: {
+            activities: components["schemas"]["ActivityTariff"][];
+            flatFees: components["schemas"]["FlatFee"][];
+        };
+        BillingSettings: {
+            /** @description The postal address printed on invoices under the commune's name (lines separated by newlines). */
+            issuerAddress: string | null;
+            /** @description Days from issue to the due date. */
+            paymentTermDays: number;
+            /** @description Also bill days a child attended without a booking (needs the attendance register). */
+            billUnbookedAttendance: boolean;
+            /** @description On this day of each month the previous month is billed by itself (null, the default, for never). */
+            autoRunDay?: number | null;
+        };
+        BillingRun: {
+            id: components["schemas"]["Id"];
+            /** @description The commune's billing runs */
+            number: number;
+            month: components["schemas"]["BillingMonth"];
+            invoiceCount: number;
+            totalCents: number;
+            /** @description The first invoice numbers issued (at most 20). */
+            invoiceNumbers: string[];
+        };
+        /** @enum {string} */
+        InvoiceState: "to_pay" | "partly_paid" | "paid" | "cancelled";
+        InvoiceLine: {
+            childId: string | null;
+            childName: string | null;
+            activityId: string | null;
+            /** @example Cantine */
+            label: string;
+            quantity: number;
+            unitPriceCents: number;
+            amountCents: number;
+        };
+        CreditNote: {
+            id: components["schemas"]["Id"];
+            /** @example AV-2026-00003 */
+            number: string;
+            invoiceId: components["schemas"]["Id"];
+            issuedOn: components["schemas"]["CivilDate"];
+            amountCents: number;
+            /** @enum {string} */
+            kind: "partial" | "cancel";
+            reason: string;
+        };
+        CreditNoteInput: {
+            /** @constant */
+            kind: "partial";
+            amountCents: number;
+            reason: string;
+        } | {
+            /** @constant */
+            kind: "cancel";
+            reason: string;
+            /** @default false */
+            reissue: boolean;
+        };
+        InvoiceSummary: {
+            id: components["schemas"]["Id"];
+            /** @example 2026-00096 */
+            number: string;
+            familyId: components["schemas"]["Id"];
+            familyNumber: string;
+            month: components["schemas"]["BillingMonth"];
+            issuedOn: components["schemas"]["CivilDate"];
+            dueDate: components["schemas"]["CivilDate"];
+            state: components["schemas"]["InvoiceState"];
+            totalCents: number;
+            /** @description Sum of the credit notes. */
+            creditedCents: number;
+            /** @description Sum of the payments allocated to it. */
+            paidCents: number;
+            /** @description totalCents − creditedCents − paidCents. */
+            dueCents: number;
+        };
+        Invoice: components["schemas"]["InvoiceSummary"] & {
+            lines: components["schemas"]["InvoiceLine"][];
+            creditNotes: components["schemas"]["CreditNote"][];
+            /** @description Set on a corrected invoice, the one it replaces. */
+            replacesInvoiceId: string | null;
+        };
+        InvoicePage: {
+            items: components["schemas"]["InvoiceSummary"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -1562,6 +1994,7 @@ export interface components {
         PeriodId: components["schemas"]["Id"];
         FacilityId: components["schemas"]["Id"];
         ActivityId: components["schemas"]["Id"];
+        InvoiceId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         AbsenceId: components["schemas"]["Id"];
         /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
@@ -3209,6 +3642,460 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listMyInvoices: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, with the commune's identity, the family, the lines and the totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getTariffs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffGrid"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setActivityTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                activityId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TariffInput"];
+            };
+        };
+        responses: {
+            /** @description The activity's tariff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityTariff"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createFlatFee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlatFeeInput"];
+            };
+        };
+        responses: {
+            /** @description The fee. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlatFee"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    retireFlatFee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                feeId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fee is no longer charged. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setQuotientFamilial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                familyId: components["parameters"]["FamilyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quotientFamilial: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The family's quotient familial. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        familyId: components["schemas"]["Id"];
+                        quotientFamilial: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    runBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    month: components["schemas"]["BillingMonth"];
+                };
+            };
+        };
+        responses: {
+            /** @description What the run issued (possibly nothing). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRun"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                familyId?: components["schemas"]["Id"];
+                month?: components["schemas"]["BillingMonth"];
+                state?: components["schemas"]["InvoiceState"];
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice as the family receives it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                invoiceId: components["parameters"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The credit note, and the corrected invoice if one was issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditNote: components["schemas"]["CreditNote"];
+                        invoice: components["schemas"]["Invoice"];
+                        correctedInvoice: components["schemas"]["Invoice"] | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
 }

@@ -20,3 +20,5 @@ export type AttendanceEntry = AttendanceRegister['entries'][number];
 export type AttendanceStatus = Schemas['AttendanceStatus'];
 export type BookingDecision = Parameters<PortailClient['decideBookings']>[0][number];
 export type BookingDecisionResult = Awaited<ReturnType<PortailClient['decideBookings']>>[number];
+export type InvoiceSummary = Schemas['InvoiceSummary'];
+export type Invoice = Schemas['Invoice'];

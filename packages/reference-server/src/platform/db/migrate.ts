@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-calendar-feeds.js';
 import * as m0004 from './migrations/0004-booking-decisions.js';
 import * as m0005 from './migrations/0005-catalogue.js';
 import * as m0006 from './migrations/0006-attendance.js';
+import * as m0007 from './migrations/0007-billing.js';
 import * as m0008 from './migrations/0008-payment-providers.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
@@ -16,6 +17,7 @@ const migrations = [
   { name: '0004-booking-decisions', module: m0004 },
   { name: '0005-catalogue', module: m0005 },
   { name: '0006-attendance', module: m0006 },
+  { name: '0007-billing', module: m0007 },
   { name: '0008-payment-providers', module: m0008 },
 ];
 

@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { initAccountModels } from '../../modules/accounts/account.models.js';
 import { initAttendanceModels } from '../../modules/attendance/attendance.models.js';
 import { initAuditModel } from '../../modules/audit/audit.js';
+import { initBillingModels } from '../../modules/billing/billing.models.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
@@ -32,5 +33,6 @@ export function initModels(sequelize: Sequelize): void {
   initPaymentProviderModels(sequelize);
   initStoredFileModel(sequelize);
   initAttendanceModels(sequelize);
+  initBillingModels(sequelize);
   initialised = sequelize;
 }

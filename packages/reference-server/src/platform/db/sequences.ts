@@ -22,3 +22,16 @@ export async function nextNumber(communeId: string, name: string, transaction: T
   if (first === null) throw new Error(`sequence ${name} vanished`);
   return first;
 }
+
+/**
+ * Takes `count` consecutive numbers of a per-commune counter at once (same rules as
+ * `nextNumber`: inside the caller's write transaction, so a rollback gives them all back);
+ * answers the first. A billing run numbers all its invoices with one update.
+ */
+export async function reserveNumbers(communeId: string, name: string, count: number, transaction: Transaction): Promise<number> {
+  await Sequence.bulkCreate([{ commune_id: communeId, name, value: 0 }], { ignoreDuplicates: true, transaction });
+  await Sequence.increment('value', { by: count, where: { commune_id: communeId, name }, transaction });
+  const row = await Sequence.findOne({ where: { commune_id: communeId, name }, transaction });
+  if (!row) throw new Error(`sequence ${name} vanished`);
+  return row.value - count + 1;
+}

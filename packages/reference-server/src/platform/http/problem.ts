@@ -27,7 +27,10 @@ export type ProblemCode =
   | 'attendance_in_future'
   | 'child_not_enrolled'
   | 'not_booked'
-  | 'absence_already_decided';
+  | 'absence_already_decided'
+  // billing
+  | 'invoice_not_creditable'
+  | 'credit_note_too_large';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -57,6 +60,8 @@ const titles: Record<ProblemCode, string> = {
   child_not_enrolled: 'This child is not enrolled in this activity that day.',
   not_booked: 'This day is not booked for this child.',
   absence_already_decided: 'Staff have already decided this absence.',
+  invoice_not_creditable: 'This invoice can no longer be credited this way (cancelled, or already paid).',
+  credit_note_too_large: 'A credit note may not exceed the amount still due on the invoice.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
