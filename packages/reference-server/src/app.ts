@@ -10,6 +10,7 @@ import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
+import { familyChangeRoutes } from './modules/family-changes/family-changes.routes.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): Express {
     staffAccountRoutes(ctx),
     bookingRoutes(ctx),
     attendanceRoutes(ctx),
+    familyChangeRoutes(ctx),
   );
   app.use('/v1', notFoundHandler);
 

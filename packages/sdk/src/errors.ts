@@ -72,6 +72,9 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   child_not_enrolled: ConflictError,
   not_booked: ConflictError,
   absence_already_decided: ConflictError,
+  change_request_decided: ConflictError,
+  change_not_applicable: ConflictError,
+  too_many_attachments: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

@@ -10,7 +10,7 @@ function link(commune: Commune, action: 'activate' | 'reset', token: string): st
   return url.toString();
 }
 
-function signature(commune: Commune): string {
+export function signature(commune: Commune): string {
   const contact = [commune.contact_phone, commune.contact_email].filter(Boolean).join(' – ');
   return `${commune.contact_service_name}\nMairie de ${commune.name}${contact ? `\n${contact}` : ''}`;
 }

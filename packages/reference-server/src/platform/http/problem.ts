@@ -24,7 +24,10 @@ export type ProblemCode =
   | 'attendance_in_future'
   | 'child_not_enrolled'
   | 'not_booked'
-  | 'absence_already_decided';
+  | 'absence_already_decided'
+  | 'change_request_decided'
+  | 'change_not_applicable'
+  | 'too_many_attachments';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -51,6 +54,9 @@ const titles: Record<ProblemCode, string> = {
   child_not_enrolled: 'This child is not enrolled in this activity that day.',
   not_booked: 'This day is not booked for this child.',
   absence_already_decided: 'Staff have already decided this absence.',
+  change_request_decided: 'Staff have already decided this change request.',
+  change_not_applicable: 'This change does not fit the family as it is.',
+  too_many_attachments: 'This request already has as many files as it may.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
