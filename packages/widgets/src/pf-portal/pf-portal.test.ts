@@ -76,6 +76,7 @@ describe('<pf-portal>', () => {
     includes(text, 'École Jules Ferry');
     includes(text, 'CP');
     includes(text, 'Non renseigné');
+    includes(text, 'Demander une modification');
     await portal.updateComplete;
     await waitFor(() => (equal(deepActiveElement()?.id, 'section-heading', 'focus on « Ma famille »'), true));
     await expectAccessible(portal);

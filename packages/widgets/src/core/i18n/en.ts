@@ -1,5 +1,6 @@
 import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
+import { profileEn } from './profile-en.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -261,4 +262,5 @@ export const en: Translation = {
       return shown.length ? `${shown.join(', ')}.` : 'No day handled.';
     },
   },
+  profile: profileEn,
 };

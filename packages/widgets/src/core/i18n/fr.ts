@@ -1,5 +1,6 @@
 import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
+import { profileFr } from './profile-fr.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -272,4 +273,5 @@ export const fr: Translation = {
       return shown.length ? `${shown.join(', ')}.` : 'Aucun jour traité.';
     },
   },
+  profile: profileFr,
 };
