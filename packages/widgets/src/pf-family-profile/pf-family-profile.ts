@@ -9,6 +9,7 @@ import { childCards, heading, loadingTemplate, retryNotice } from '../core/fragm
 import type { ProfileTranslation } from '../core/i18n/profile.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemCode, problemMessage } from '../core/problem-messages.js';
+import { EmailConfirmationController } from './email-confirmation.js';
 import { styles } from './pf-family-profile.styles.js';
 
 interface Loaded {
@@ -72,6 +73,13 @@ export class PfFamilyProfile extends PfElement {
   #kind: Kind = 'health_sheet';
   #endCustody = false;
   readonly #focus = new FocusAfterRenderController(this);
+  /** Standalone (own `commune`), it confirms an email change from its link; inside `<pf-portal>` the portal does. */
+  #emailConfirmation: EmailConfirmationController | null = null;
+
+  override connectedCallback(): void {
+    if (this.hasAttribute('commune') && !this.#emailConfirmation) this.#emailConfirmation = new EmailConfirmationController(this);
+    super.connectedCallback();
+  }
 
   readonly #data = new Task(this, {
     task: async ([client, accountId, kind]: readonly [PortailClient | undefined, string | undefined, string | undefined]) => {
@@ -94,6 +102,7 @@ export class PfFamilyProfile extends PfElement {
   override render(): TemplateResult {
     const t = this.t;
     return html`<div part="base" class="base">
+      ${this.#emailConfirmation?.render(t) ?? nothing}
       ${this.#data.render({
         initial: () => loadingTemplate(t),
         pending: () => (this.#data.value ? this.#template(this.#data.value) : loadingTemplate(t)),

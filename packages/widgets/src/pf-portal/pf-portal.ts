@@ -13,6 +13,7 @@ import { LinkTokenController } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-booking-planner/pf-booking-planner.js';
+import { EmailConfirmationController } from '../pf-family-profile/email-confirmation.js';
 import '../pf-family-profile/pf-family-profile.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
@@ -97,6 +98,9 @@ export class PfPortal extends PfElement {
 
   readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
 
+  /** Opened from the link confirming a new email address (`#pf-confirm-email=…`). */
+  readonly #emailConfirmation = new EmailConfirmationController(this);
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
@@ -124,6 +128,7 @@ export class PfPortal extends PfElement {
       withLogo: true,
       withBanner: true,
     })}
+      ${this.#emailConfirmation.render(t)}
       <div part="content" class="content">${this.#content(account)}</div>`;
   }
 

@@ -49,6 +49,9 @@ export const profileEn: ProfileTranslation = {
   invalidEmail: 'This email address is not valid.',
   emailLinkSent: (email) =>
     `A confirmation link was sent to ${email}. Open it within 24 hours; until then we keep writing to your current address.`,
+  emailConfirmed: (email) => `Your new email address, ${email}, is confirmed. We will write to it from now on.`,
+  emailLinkInvalid:
+    'This confirmation link is no longer valid (already used, expired or replaced by a newer request). Your email address has not changed: ask again from “My family”.',
   requestChange: 'Request a change',
   requestHeading: 'Request a change',
   requestIntro:

@@ -49,6 +49,9 @@ export const profileFr: ProfileTranslation = {
   invalidEmail: 'Cette adresse e-mail n’est pas valide.',
   emailLinkSent: (email) =>
     `Un lien de confirmation a été envoyé à ${email}. Ouvrez-le dans les 24 heures : d’ici là, nous continuons d’écrire à votre adresse actuelle.`,
+  emailConfirmed: (email) => `Votre nouvelle adresse e-mail, ${email}, est confirmée. Nous vous écrirons désormais à cette adresse.`,
+  emailLinkInvalid:
+    'Ce lien de confirmation n’est plus valide (déjà utilisé, expiré ou remplacé par une demande plus récente). Votre adresse e-mail n’a pas changé : refaites la demande depuis « Ma famille ».',
   requestChange: 'Demander une modification',
   requestHeading: 'Demander une modification',
   requestIntro:

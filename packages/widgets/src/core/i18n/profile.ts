@@ -40,6 +40,8 @@ export interface ProfileTranslation {
   sendLink: string;
   invalidEmail: string;
   emailLinkSent: (email: string) => string;
+  emailConfirmed: (email: string) => string;
+  emailLinkInvalid: string;
   // change requests
   requestChange: string;
   requestHeading: string;
