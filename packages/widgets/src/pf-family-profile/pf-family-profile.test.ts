@@ -171,6 +171,22 @@ describe('<pf-family-profile>', () => {
     await expectAccessible(el);
   });
 
+  it('refuses before sending a document that is not a PDF, JPEG or PNG, next to the field', async () => {
+    const log = useProfileApi();
+    const el = await mountProfile();
+    const root = el.shadowRoot!;
+    byButton(root, 'Demander une modification').click();
+    await waitFor(() => byLabelControl(root, 'Objet de la demande'));
+    const input = byLabel(root, 'Justificatifs');
+    attach(input, [new File(['bonjour'], 'notes.txt', { type: 'text/plain' })]);
+    byButton(root, 'Envoyer la demande').click();
+    await waitForText(el, 'Le fichier « notes.txt » n’a pas été joint : seuls les fichiers PDF, JPEG ou PNG sont acceptés.');
+    equal(byLabel(root, 'Justificatifs').getAttribute('aria-invalid'), 'true');
+    await waitFor(() => deepActiveElement() === byLabel(root, 'Justificatifs'));
+    equal(log.created.length, 0, 'no request sent');
+    await expectAccessible(el);
+  });
+
   it('asks to add an authorised person; the fields are checked first', async () => {
     const log = useProfileApi();
     const el = await mountProfile();

@@ -23,6 +23,7 @@ type Kind = ChangeProposal['kind'];
 const KINDS: readonly Kind[] = ['health_sheet', 'authorised_person_add', 'authorised_person_remove', 'family_status', 'shared_custody'];
 const STATUSES: readonly FamilyStatus[] = ['married', 'civil_partnership', 'cohabiting', 'single', 'separated', 'divorced', 'widowed'];
 const MAX_MB = 5;
+const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** The same rule as the server: 10 French digits, or + and 8 to 15 digits. */
 function isPhone(value: string): boolean {
@@ -400,8 +401,10 @@ export class PfFamilyProfile extends PfElement {
           type="file"
           multiple
           accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-          aria-describedby=${`${filesId}-hint`}
+          aria-invalid=${this.#errors.files ? 'true' : 'false'}
+          aria-describedby=${this.#errors.files ? `${filesId}-hint ${filesId}-error` : `${filesId}-hint`}
         />
+        ${this.#errors.files ? html`<p class="field-error" id=${`${filesId}-error`}>${this.#errors.files}</p>` : nothing}
       </div>
       ${this.#buttons(p.send)}
     </form>`;
@@ -527,8 +530,15 @@ export class PfFamilyProfile extends PfElement {
       default:
         change = { kind: 'family_status', familyStatus: value('familyStatus') as FamilyStatus };
     }
-    if (Object.keys(errors).length) return this.#fail(errors);
     const files = (data.getAll('files') as File[]).filter((f) => f instanceof File && f.name !== '');
+    // A first check here spares sending a request whose documents would be refused; the
+    // server still reads each file's real type from its content.
+    const wrong = files.find((f) => !ALLOWED_TYPES.includes(f.type) || f.size > MAX_MB * 1024 * 1024 || f.size === 0);
+    if (wrong) {
+      const reason = !ALLOWED_TYPES.includes(wrong.type) ? p.fileType : wrong.size === 0 ? p.fileEmpty : p.fileTooLarge;
+      errors.files = p.fileRefused(wrong.name, reason);
+    } else if (files.length > 5) errors.files = p.tooManyFiles;
+    if (Object.keys(errors).length) return this.#fail(errors);
     const comment = value('comment');
     void this.#submit(async (client) => {
       const request = await client.createChangeRequest(change, comment ? { comment } : {});
