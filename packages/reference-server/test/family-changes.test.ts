@@ -378,6 +378,19 @@ describe('« Mes informations » and change requests staff validate', () => {
     assert.equal((await download(asked.body.id, attachmentId, parent.parentToken)).status, 200);
   });
 
+  it('a family has at most 20 requests waiting at once', async () => {
+    const fresh = await activatedParent(t, 'alpha', 'nombreuse@example.fr', { first: 'Nina', last: 'Nombreuse' });
+    for (let i = 0; i < 20; i++) {
+      assert.equal((await ask(fresh.parentToken, { kind: 'family_status', familyStatus: 'married' })).status, 201);
+    }
+    const over = await ask(fresh.parentToken, { kind: 'family_status', familyStatus: 'married' });
+    assert.equal(over.status, 409);
+    assert.equal(over.body.code, 'too_many_pending_requests');
+    const mine = await t.api(`${A}/family/change-requests`, { token: fresh.parentToken });
+    await t.api(`${A}/staff/change-requests/${mine.body.items[0].id}/reject`, { token: admin, body: { comment: 'Doublon.' } });
+    assert.equal((await ask(fresh.parentToken, { kind: 'family_status', familyStatus: 'married' })).status, 201);
+  });
+
   it('concurrent accepts and rejects of one request: exactly one wins and the change is applied once', async () => {
     const asked = await ask(parent.parentToken, {
       kind: 'authorised_person_add',

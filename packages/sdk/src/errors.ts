@@ -75,6 +75,7 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   change_request_decided: ConflictError,
   change_not_applicable: ConflictError,
   too_many_attachments: ConflictError,
+  too_many_pending_requests: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

@@ -661,7 +661,8 @@ export interface paths {
          * Ask staff to change the family status, shared custody, a child's health sheet or the authorised persons.
          * @description The request waits for staff (`pending`); until they accept it, the current value stays
          *     in force and is what every read answers. Supporting documents are joined afterwards
-         *     (`uploadChangeRequestAttachment`).
+         *     (`uploadChangeRequestAttachment`). A family has at most 20 requests waiting at once
+         *     (`too_many_pending_requests`, 409).
          */
         post: operations["createChangeRequest"];
         delete?: never;
@@ -962,7 +963,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "change_request_decided" | "change_not_applicable" | "too_many_attachments";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";

@@ -121,6 +121,9 @@ describe('<pf-family-profile>', () => {
     type(byLabel(root, 'Nouvelle adresse e-mail'), 'pas-une-adresse');
     byButton(root, 'Recevoir le lien de confirmation').click();
     await waitForText(el, 'Cette adresse e-mail n’est pas valide.');
+    type(byLabel(root, 'Nouvelle adresse e-mail'), 'MARIE@example.fr');
+    byButton(root, 'Recevoir le lien de confirmation').click();
+    await waitForText(el, 'C’est déjà votre adresse actuelle.');
     type(byLabel(root, 'Nouvelle adresse e-mail'), 'Marie.Nouvelle@example.fr');
     byButton(root, 'Recevoir le lien de confirmation').click();
     await waitForText(el, 'Un lien de confirmation a été envoyé à marie.nouvelle@example.fr.');

@@ -439,7 +439,7 @@ export class PfFamilyProfile extends PfElement {
   }
 
   /** Runs a call with the form busy; a failure becomes the form's error. */
-  async #submit(work: (client: PortailClient) => Promise<void>): Promise<void> {
+  async #submit(work: (client: PortailClient) => Promise<void>, invalid?: string): Promise<void> {
     const client = this.client;
     if (!client || this.#busy) return;
     this.#busy = true;
@@ -448,7 +448,14 @@ export class PfFamilyProfile extends PfElement {
       await work(client);
     } catch (error) {
       this.emitError(error);
-      this.#fail({ form: problemCode(error) === 'validation_failed' ? this.#p.invalidPhone : problemMessage(error, this.t) });
+      const code = problemCode(error);
+      const message =
+        code === 'validation_failed' && invalid
+          ? invalid
+          : code === 'too_many_pending_requests'
+            ? this.#p.tooManyPending
+            : problemMessage(error, this.t);
+      this.#fail({ form: message });
     } finally {
       this.#busy = false;
       this.requestUpdate();
@@ -472,7 +479,7 @@ export class PfFamilyProfile extends PfElement {
         address: { line1: value('line1'), line2: value('line2') || null, postalCode: value('postalCode'), city: value('city') },
       });
       this.#done(p.contactSaved);
-    });
+    }, p.invalidPhone);
   };
 
   readonly #changeEmail = (event: SubmitEvent): void => {
@@ -480,10 +487,13 @@ export class PfFamilyProfile extends PfElement {
     const p = this.#p;
     const email = String(new FormData(event.target as HTMLFormElement).get('email') ?? '').trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return this.#fail({ email: p.invalidEmail });
+    const family = this.#data.value?.family;
+    const current = family ? this.#me(family)?.email : undefined;
+    if (current && current.toLowerCase() === email.toLowerCase()) return this.#fail({ email: p.sameEmail });
     void this.#submit(async (client) => {
       const pending = await client.requestEmailChange(email);
       this.#done(p.emailLinkSent(pending.pendingEmail));
-    });
+    }, p.invalidEmail);
   };
 
   readonly #sendRequest = (event: SubmitEvent): void => {

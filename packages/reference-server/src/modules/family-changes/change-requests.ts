@@ -17,6 +17,8 @@ import {
 import { phoneOrProblem } from './profile.js';
 
 export const MAX_ATTACHMENTS = 5;
+/** Requests a family may have waiting at once (each may carry files: this bounds what one family stores). */
+export const MAX_PENDING = 20;
 
 /**
  * Checks a proposal against the family as it is (its guardians, children, persons) and
@@ -93,6 +95,11 @@ export async function createChangeRequest(
   transaction: Transaction,
 ): Promise<FamilyChangeRequest> {
   const change = await checkedProposal(args.communeId, args.familyId, args.change, transaction);
+  const pending = await FamilyChangeRequest.count({
+    where: { commune_id: args.communeId, family_id: args.familyId, status: 'pending' },
+    transaction,
+  });
+  if (pending >= MAX_PENDING) throw new HttpProblem(409, 'too_many_pending_requests', `At most ${MAX_PENDING} requests waiting.`);
   return FamilyChangeRequest.create(
     {
       id: randomUUID(),

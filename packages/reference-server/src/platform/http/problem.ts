@@ -27,7 +27,8 @@ export type ProblemCode =
   | 'absence_already_decided'
   | 'change_request_decided'
   | 'change_not_applicable'
-  | 'too_many_attachments';
+  | 'too_many_attachments'
+  | 'too_many_pending_requests';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -57,6 +58,7 @@ const titles: Record<ProblemCode, string> = {
   change_request_decided: 'Staff have already decided this change request.',
   change_not_applicable: 'This change does not fit the family as it is.',
   too_many_attachments: 'This request already has as many files as it may.',
+  too_many_pending_requests: 'This family already has as many requests waiting for the service as it may.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */

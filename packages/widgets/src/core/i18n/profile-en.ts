@@ -47,6 +47,7 @@ export const profileEn: ProfileTranslation = {
   newEmail: 'New email address',
   sendLink: 'Send me the confirmation link',
   invalidEmail: 'This email address is not valid.',
+  sameEmail: 'This is already your current address.',
   emailLinkSent: (email) =>
     `A confirmation link was sent to ${email}. Open it within 24 hours; until then we keep writing to your current address.`,
   emailConfirmed: (email) => `Your new email address, ${email}, is confirmed. We will write to it from now on.`,
@@ -84,6 +85,7 @@ export const profileEn: ProfileTranslation = {
   fileTooLarge: 'it is too large.',
   fileEmpty: 'it is empty.',
   tooManyFiles: 'the request already has 5 files.',
+  tooManyPending: 'You already have 20 requests awaiting approval: wait for the department’s answer before making a new one.',
   myRequests: 'My requests',
   noRequest: 'You have not requested any change.',
   requestedOn: (date) => `Requested on ${date}`,

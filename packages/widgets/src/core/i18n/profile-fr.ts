@@ -47,6 +47,7 @@ export const profileFr: ProfileTranslation = {
   newEmail: 'Nouvelle adresse e-mail',
   sendLink: 'Recevoir le lien de confirmation',
   invalidEmail: 'Cette adresse e-mail n’est pas valide.',
+  sameEmail: 'C’est déjà votre adresse actuelle.',
   emailLinkSent: (email) =>
     `Un lien de confirmation a été envoyé à ${email}. Ouvrez-le dans les 24 heures : d’ici là, nous continuons d’écrire à votre adresse actuelle.`,
   emailConfirmed: (email) => `Votre nouvelle adresse e-mail, ${email}, est confirmée. Nous vous écrirons désormais à cette adresse.`,
@@ -84,6 +85,7 @@ export const profileFr: ProfileTranslation = {
   fileTooLarge: 'il est trop volumineux.',
   fileEmpty: 'il est vide.',
   tooManyFiles: 'la demande compte déjà 5 fichiers.',
+  tooManyPending: 'Vous avez déjà 20 demandes en attente de validation : attendez la réponse du service avant d’en faire une nouvelle.',
   myRequests: 'Mes demandes',
   noRequest: 'Vous n’avez fait aucune demande de modification.',
   requestedOn: (date) => `Demandée le ${date}`,

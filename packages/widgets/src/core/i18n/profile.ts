@@ -39,6 +39,7 @@ export interface ProfileTranslation {
   newEmail: string;
   sendLink: string;
   invalidEmail: string;
+  sameEmail: string;
   emailLinkSent: (email: string) => string;
   emailConfirmed: (email: string) => string;
   emailLinkInvalid: string;
@@ -68,6 +69,7 @@ export interface ProfileTranslation {
   fileTooLarge: string;
   fileEmpty: string;
   tooManyFiles: string;
+  tooManyPending: string;
   // my requests
   myRequests: string;
   noRequest: string;
