@@ -12,6 +12,7 @@ import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogueRoutes } from './modules/bookings/catalogue.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
+import { familyChangeRoutes } from './modules/family-changes/family-changes.routes.js';
 import { paymentProviderPages } from './modules/payments/providers/pages.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
@@ -66,6 +67,7 @@ export function createApp(ctx: AppContext): Express {
     catalogueRoutes(ctx),
     attendanceRoutes(ctx),
     billingRoutes(ctx),
+    familyChangeRoutes(ctx),
   );
   app.use('/v1', notFoundHandler);
 

@@ -28,6 +28,8 @@ interface Ids {
   absenceA: string;
   invoiceA: string;
   feeA: string;
+  changeRequestA: string;
+  attachmentA: string;
 }
 
 interface Policy {
@@ -71,6 +73,16 @@ const absenceDocument: Policy['expect'] = {
   billing: 403,
   otherCommune: 401,
 };
+/** The logged-in parent's own family: each parent reaches their own; staff have none. */
+const ownFamily = (ok: number): Policy['expect'] => ({
+  anonymous: 401,
+  otherCommune: 401,
+  parentA: ok,
+  parentB: ok,
+  admin: 403,
+  agent: 403,
+  billing: 403,
+});
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -201,6 +213,22 @@ const policies: Record<string, Policy> = {
     body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
     expect: staffOnly(201, ['admin', 'billing']),
   },
+  // --- « Mes informations » and change requests (a family's requests and files: that family and admin/agent only)
+  updateMyContact: { body: () => ({ phone: '06 12 34 56 78' }), expect: ownFamily(200) },
+  requestEmailChange: { body: () => ({ email: 'nouvelle.adresse@example.fr' }), expect: ownFamily(202) },
+  confirmEmailChange: { body: () => ({ token: 'z'.repeat(43) }), expect: { default: 410 } },
+  listMyChangeRequests: { expect: ownFamily(200) },
+  createChangeRequest: { body: () => ({ change: { kind: 'family_status', familyStatus: 'married' } }), expect: ownFamily(201) },
+  // 409 once staff (later in the table) have decided the request.
+  uploadChangeRequestAttachment: {
+    file: { type: 'application/pdf', bytes: PDF },
+    expect: { ...parentOnly(201, 404), parentA: [201, 409] },
+  },
+  downloadChangeRequestAttachment: { expect: absenceDocument },
+  listChangeRequests: { expect: staffOnly(200, ['admin', 'agent']) },
+  // The first decision wins; the next one is told it came too late.
+  acceptChangeRequest: { body: () => ({}), expect: staffOnly([200, 409], ['admin', 'agent']) },
+  rejectChangeRequest: { body: () => ({ comment: 'Pièce manquante.' }), expect: staffOnly([200, 409], ['admin', 'agent']) },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -219,7 +247,9 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
     .replace('{absenceId}', ids.absenceA)
     .replace('{invoiceId}', ids.invoiceA)
-    .replace('{feeId}', ids.feeA);
+    .replace('{feeId}', ids.feeA)
+    .replace('{changeRequestId}', ids.changeRequestA)
+    .replace('{attachmentId}', ids.attachmentA);
 }
 
 /** A raw-body (file) call, answered like `t.api`. */
@@ -297,7 +327,18 @@ describe('access control, generated from the contract', () => {
       token: staff,
       body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
     });
+    // A change request of family A with one supporting document.
+    const changeRequest = await t.api('/v1/communes/alpha/family/change-requests', {
+      token: a.parentToken,
+      body: { change: { kind: 'family_status', familyStatus: 'separated' } },
+    });
+    const withFile = await sendFile(t, `/v1/communes/alpha/change-requests/${changeRequest.body.id}/attachments`, 'POST', a.parentToken, {
+      type: 'application/pdf',
+      bytes: PDF,
+    });
     ids = {
+      changeRequestA: changeRequest.body.id,
+      attachmentA: withFile.body.attachments[0].id,
       absenceA: absence.body.id,
       facilityA: world.facility.id,
       activityB: world.vacances.id,

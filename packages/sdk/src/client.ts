@@ -40,6 +40,16 @@ export type AbsenceStatus = Schemas['AbsenceStatus'];
 export type StoredFile = Schemas['StoredFile'];
 export type MarkAbsenceRequest = Schemas['MarkAbsenceRequest'];
 export type DeclareAbsenceRequest = Schemas['DeclareAbsenceRequest'];
+export type ContactUpdate = Schemas['ContactUpdate'];
+export type PendingEmailChange = Schemas['PendingEmailChange'];
+export type FamilyStatus = Schemas['FamilyStatus'];
+export type SharedCustody = Schemas['SharedCustody'];
+export type HealthSheet = Schemas['HealthSheet'];
+export type AuthorisedPerson = Schemas['AuthorisedPerson'];
+export type AuthorisedPersonInput = Schemas['AuthorisedPersonInput'];
+export type ChangeProposal = Schemas['ChangeProposal'];
+export type ChangeRequest = Schemas['ChangeRequest'];
+export type ChangeRequestStatus = Schemas['ChangeRequestStatus'];
 /** A downloaded document: its bytes, its (sanitised) name and its type. */
 export interface DownloadedFile {
   blob: Blob;
@@ -495,6 +505,101 @@ export class PortailClient {
     });
     const h = headers as Headers | null;
     return { blob, name: fileNameOf(h?.get('Content-Disposition') ?? null), mediaType: h?.get('Content-Type') ?? blob.type };
+  }
+
+  // --- « Mes informations » and change requests ----------------------------------------
+
+  /** Changes the logged-in parent's own phone and/or the family's address at once (parent). */
+  updateMyContact(update: ContactUpdate): Promise<Family> {
+    return this.#authed(() => this.raw.PATCH('/v1/communes/{commune}/family/contact', { params: { path: this.#path }, body: update }));
+  }
+
+  /** Sends a confirmation link to the new address; the current one stays until the link is opened (parent). */
+  requestEmailChange(email: string): Promise<PendingEmailChange> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/family/email-change', { params: { path: this.#path }, body: { email } }),
+    );
+  }
+
+  /** Confirms an email change with the token of the emailed link (no session needed); answers the new address. */
+  async confirmEmailChange(token: string): Promise<string> {
+    const result = await this.#unwrap(() =>
+      this.raw.POST('/v1/communes/{commune}/auth/confirm-email', { params: { path: this.#path }, body: { token } }),
+    );
+    return result.email;
+  }
+
+  /** The family's change requests, newest first, with state and staff's comment (parent). */
+  async listMyChangeRequests(): Promise<ChangeRequest[]> {
+    const list = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/family/change-requests', { params: { path: this.#path } }));
+    return list.items;
+  }
+
+  /** Asks staff to change something sensitive; the current value stays until they accept (parent). */
+  createChangeRequest(change: ChangeProposal, options: { comment?: string; idempotencyKey?: string } = {}): Promise<ChangeRequest> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/family/change-requests', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: { change, ...(options.comment ? { comment: options.comment } : {}) },
+      }),
+    );
+  }
+
+  /** Joins a supporting document (PDF, JPEG or PNG) to a pending request; a refusal is a FileRejectedError (parent). */
+  uploadChangeRequestAttachment(changeRequestId: string, file: Blob | Uint8Array, name?: string): Promise<ChangeRequest> {
+    const header = name === undefined ? {} : { 'X-PF-Filename': encodeURIComponent(name) };
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/change-requests/{changeRequestId}/attachments', {
+        params: { path: { ...this.#path, changeRequestId }, header },
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      }),
+    );
+  }
+
+  /** Downloads a request's supporting document (the family, or staff admin/agent). */
+  async downloadChangeRequestAttachment(changeRequestId: string, attachmentId: string): Promise<DownloadedFile> {
+    let headers: Headers | null = null;
+    const blob = await this.#authed(async () => {
+      const result = await this.raw.GET('/v1/communes/{commune}/change-requests/{changeRequestId}/attachments/{attachmentId}', {
+        params: { path: { ...this.#path, changeRequestId, attachmentId } },
+        parseAs: 'blob',
+      });
+      headers = result.response.headers;
+      return result;
+    });
+    const h = headers as Headers | null;
+    return { blob, name: fileNameOf(h?.get('Content-Disposition') ?? null), mediaType: h?.get('Content-Type') ?? blob.type };
+  }
+
+  /** Families' requests in one state — pending (oldest first) by default (admin, agent). */
+  async listChangeRequests(query: { status?: ChangeRequestStatus; limit?: number } = {}): Promise<ChangeRequest[]> {
+    const list = await this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/change-requests', { params: { path: this.#path, query } }),
+    );
+    return list.items;
+  }
+
+  /** Accepts a pending request: its change is applied at once (admin, agent). A ConflictError when already decided. */
+  acceptChangeRequest(changeRequestId: string, comment?: string): Promise<ChangeRequest> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/change-requests/{changeRequestId}/accept', {
+        params: { path: { ...this.#path, changeRequestId } },
+        body: comment ? { comment } : {},
+      }),
+    );
+  }
+
+  /** Rejects a pending request with a comment the family sees (admin, agent). */
+  rejectChangeRequest(changeRequestId: string, comment: string): Promise<ChangeRequest> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/change-requests/{changeRequestId}/reject', {
+        params: { path: { ...this.#path, changeRequestId } },
+        body: { comment },
+      }),
+    );
   }
 
   setBanner(banner: BannerInput): Promise<Banner> {

@@ -77,6 +77,10 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   absence_already_decided: ConflictError,
   invoice_not_creditable: ConflictError,
   credit_note_too_large: ConflictError,
+  change_request_decided: ConflictError,
+  change_not_applicable: ConflictError,
+  too_many_attachments: ConflictError,
+  too_many_pending_requests: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

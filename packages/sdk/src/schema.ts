@@ -816,6 +816,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/family/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the logged-in parent's own phone number and/or the family's postal address, at once.
+         * @description Only these fields change directly. A French number is kept as « 06 12 34 56 78 »;
+         *     an international one starts with `+`. Family status, shared custody, health sheets
+         *     and authorised persons go through a change request that staff validate.
+         */
+        patch: operations["updateMyContact"];
+        trace?: never;
+    };
+    "/v1/communes/{commune}/family/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change the logged-in parent's email; a single-use link (valid 24 h) is sent to the NEW address.
+         * @description Nothing changes until the link is opened: the current address stays in force and
+         *     keeps receiving mail. A new request makes earlier links useless.
+         */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email change from the link sent to the new address; the old address is told. */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/family/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The family's change requests, newest first, with their state and staff's comment. */
+        get: operations["listMyChangeRequests"];
+        put?: never;
+        /**
+         * Ask staff to change the family status, shared custody, a child's health sheet or the authorised persons.
+         * @description The request waits for staff (`pending`); until they accept it, the current value stays
+         *     in force and is what every read answers. Supporting documents are joined afterwards
+         *     (`uploadChangeRequestAttachment`). A family has at most 20 requests waiting at once
+         *     (`too_many_pending_requests`, 409).
+         */
+        post: operations["createChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/change-requests/{changeRequestId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a supporting document to the family's pending request — a PDF, JPEG or PNG (5 MiB by default, 5 files at most).
+         * @description The body is the file itself; its type is read from its content, never from its name
+         *     or `Content-Type` (`file_type_not_allowed`, 415; `file_empty`, 400; `file_too_large`,
+         *     413). A refused file leaves nothing behind. Only while the request is pending
+         *     (`change_request_decided`, 409) and up to 5 files (`too_many_attachments`, 409).
+         */
+        post: operations["uploadChangeRequestAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/change-requests/{changeRequestId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+                attachmentId: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        /** Download a request's supporting document — the family and the commune's staff (admin, agent) only. */
+        get: operations["downloadChangeRequestAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Families' change requests in one state (pending by default, oldest first) — admin, agent. */
+        get: operations["listChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/change-requests/{changeRequestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a pending request; its change is applied in the same transaction — admin, agent.
+         * @description Of two concurrent decisions on one request exactly one wins; the other gets `change_request_decided` (409).
+         */
+        post: operations["acceptChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/change-requests/{changeRequestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending request with a comment the family sees; nothing changes — admin, agent. */
+        post: operations["rejectChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -1307,7 +1517,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -1456,6 +1666,8 @@ export interface components {
             birthDate: string;
             school: string | null;
             grade: string | null;
+            /** @description Fiche sanitaire, as staff validated it (null when none yet). */
+            healthSheet?: components["schemas"]["HealthSheet"] | null;
         };
         CreateFamilyRequest: {
             /** @description The dossier number; the next free one when absent. */
@@ -1478,6 +1690,12 @@ export interface components {
             quotientFamilial: number | null;
             guardians: components["schemas"]["Guardian"][];
             children: components["schemas"]["Child"][];
+            /** @description Situation familiale, as staff validated it (null when not known). */
+            familyStatus?: components["schemas"]["FamilyStatus"] | null;
+            /** @description Garde alternée, as staff validated it (null when none). */
+            sharedCustody?: components["schemas"]["SharedCustody"] | null;
+            /** @description Who may collect the children (personnes autorisées), as staff validated them. */
+            authorisedPersons?: components["schemas"]["AuthorisedPerson"][];
         };
         FamilySummary: {
             id: components["schemas"]["Id"];
@@ -1974,6 +2192,117 @@ export interface components {
             items: components["schemas"]["InvoiceSummary"][];
             nextCursor: string | null;
         };
+        /** @description A French number (10 digits, spaces or dots allowed) or an international one starting with `+`. */
+        Phone: string;
+        ContactUpdate: {
+            /** @description The logged-in parent's own number; null to remove it. */
+            phone?: components["schemas"]["Phone"] | null;
+            address?: components["schemas"]["Address"];
+        };
+        EmailChangeRequest: {
+            /** Format: email */
+            email: string;
+        };
+        PendingEmailChange: {
+            pendingEmail: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        EmailChangeConfirmation: {
+            token: string;
+        };
+        ConfirmedEmail: {
+            email: string;
+        };
+        /**
+         * @description Situation familiale (marié·es, pacsé·es, en concubinage, célibataire, séparé·es, divorcé·es, veuf·ve).
+         * @enum {string}
+         */
+        FamilyStatus: "married" | "civil_partnership" | "cohabiting" | "single" | "separated" | "divorced" | "widowed";
+        /** @description Garde alternée — who is billed, who has the children in even and odd ISO weeks (two different guardians of the family). */
+        SharedCustody: {
+            billedGuardianId: components["schemas"]["Id"];
+            evenWeeksGuardianId: components["schemas"]["Id"];
+            oddWeeksGuardianId: components["schemas"]["Id"];
+        };
+        /** @description Fiche sanitaire. PAI — projet d'accueil individualisé. */
+        HealthSheet: {
+            allergies: string | null;
+            pai: boolean;
+            doctorName: string | null;
+            doctorPhone: components["schemas"]["Phone"] | null;
+            vaccinationsUpToDate: boolean;
+        };
+        AuthorisedPersonInput: {
+            name: string;
+            /**
+             * @example grand-mère
+             * @example voisin
+             */
+            relation: string;
+            phone: components["schemas"]["Phone"];
+        };
+        AuthorisedPerson: {
+            id: components["schemas"]["Id"];
+            name: string;
+            relation: string;
+            phone: string;
+        };
+        /** @description What the family asks to change. */
+        ChangeProposal: {
+            /** @constant */
+            kind: "family_status";
+            familyStatus: components["schemas"]["FamilyStatus"];
+        } | {
+            /** @constant */
+            kind: "shared_custody";
+            /** @description null ends the shared custody. */
+            sharedCustody: components["schemas"]["SharedCustody"] | null;
+        } | {
+            /** @constant */
+            kind: "health_sheet";
+            childId: components["schemas"]["Id"];
+            healthSheet: components["schemas"]["HealthSheet"];
+        } | {
+            /** @constant */
+            kind: "authorised_person_add";
+            person: components["schemas"]["AuthorisedPersonInput"];
+        } | {
+            /** @constant */
+            kind: "authorised_person_remove";
+            personId: components["schemas"]["Id"];
+        };
+        CreateChangeRequest: {
+            change: components["schemas"]["ChangeProposal"];
+            /** @description The family's words for staff. */
+            comment?: string;
+        };
+        /** @enum {string} */
+        ChangeRequestStatus: "pending" | "accepted" | "rejected";
+        ChangeRequest: {
+            id: components["schemas"]["Id"];
+            familyId: components["schemas"]["Id"];
+            familyNumber: string;
+            change: components["schemas"]["ChangeProposal"];
+            comment: string | null;
+            status: components["schemas"]["ChangeRequestStatus"];
+            /** @description Staff's words to the family (always given for a rejection). */
+            staffComment: string | null;
+            attachments: components["schemas"]["StoredFile"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ChangeRequestList: {
+            items: components["schemas"]["ChangeRequest"][];
+        };
+        ChangeRequestDecision: {
+            comment?: string;
+        };
+        ChangeRequestRejection: {
+            comment: string;
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -1997,6 +2326,8 @@ export interface components {
         InvoiceId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         AbsenceId: components["schemas"]["Id"];
+        ChangeRequestId: components["schemas"]["Id"];
+        AttachmentId: components["schemas"]["Id"];
         /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
         FileName: string;
         /** @description Any non-empty value (the SDK sends its name). Proves the request is not a cross-site form post. */
@@ -3377,6 +3708,329 @@ export interface operations {
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+        };
+    };
+    updateMyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description The family, as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Family"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The link is on its way to the new address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingEmailChange"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The new address is now the parent's. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedEmail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            410: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listMyChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, pending. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    uploadChangeRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
+                "X-PF-Filename"?: components["parameters"]["FileName"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request with its documents. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    downloadChangeRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+                attachmentId: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment named after its (sanitised) original name. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listChangeRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ChangeRequestStatus"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    acceptChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestDecision"];
+            };
+        };
+        responses: {
+            /** @description The request, accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    rejectChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                changeRequestId: components["parameters"]["ChangeRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestRejection"];
+            };
+        };
+        responses: {
+            /** @description The request, rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     listFamilies: {

@@ -22,6 +22,7 @@ export const styles = [
     }
 
     pf-booking-planner::part(base),
+    pf-family-profile::part(base),
     pf-reservation-list::part(base) {
       padding: 0;
     }

@@ -77,6 +77,7 @@ describe('<pf-portal>', () => {
     includes(text, 'École Jules Ferry');
     includes(text, 'CP');
     includes(text, 'Non renseigné');
+    includes(text, 'Demander une modification');
     await portal.updateComplete;
     await waitFor(() => (equal(deepActiveElement()?.id, 'section-heading', 'focus on « Ma famille »'), true));
     await expectAccessible(portal);
@@ -201,6 +202,27 @@ describe('<pf-portal>', () => {
     type(byLabel(portal.shadowRoot!, 'Confirmez le mot de passe'), GOOD_PASSWORD);
     byButton(portal.shadowRoot!, 'Activer mon compte').click();
     await waitForText(portal, 'Votre compte est activé.');
+  });
+
+  it('opened from the link confirming a new email address, confirms it (signed in or not) and takes the token out of the URL', async () => {
+    const tokens: string[] = [];
+    worker.use(
+      http.post(`${API}${BASE}/auth/confirm-email`, async ({ request }) => {
+        const { token } = (await request.json()) as { token: string };
+        tokens.push(token);
+        return tokens.length === 1 ? HttpResponse.json({ email: 'marie.nouvelle@example.fr' }) : problem(410, 'invalid_token');
+      }),
+    );
+    arriveFromLink(`pf-confirm-email=${TOKEN}`);
+    const portal = await mountPortal();
+    await waitForText(portal, 'Votre nouvelle adresse e-mail, marie.nouvelle@example.fr, est confirmée.');
+    equal(tokens.join(), TOKEN);
+    equal(location.hash, '', 'the token left the address bar');
+    ok(byLabel(portal.shadowRoot!, 'Identifiant'), 'the login is still there');
+    await expectAccessible(portal);
+    arriveFromLink(`pf-confirm-email=${TOKEN}`);
+    const again = await mountPortal();
+    await waitForText(again, 'Ce lien de confirmation n’est plus valide');
   });
 
   it('has tabs « Ma famille », « Réservations », « Mes réservations »; the planner keeps its choices across tabs', async () => {

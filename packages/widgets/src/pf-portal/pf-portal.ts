@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { CommunePublic, Family, Me, PortailClient } from '@portail-famille/sdk';
+import type { CommunePublic, Me } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext } from '../core/client-context.js';
@@ -8,13 +7,14 @@ import { communeHeader } from '../core/commune-header.js';
 import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
-import { childCards, embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { embeddedLogin, heading, loadingTemplate } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
 import { LinkTokenController } from '../core/link-token.js';
 import { PfElement } from '../core/pf-element.js';
-import { problemMessage } from '../core/problem-messages.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-booking-planner/pf-booking-planner.js';
+import { EmailConfirmationController } from '../pf-family-profile/email-confirmation.js';
+import '../pf-family-profile/pf-family-profile.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
 import '../pf-invoice-list/pf-invoice-list.js';
@@ -76,6 +76,7 @@ const sections: readonly PortalSection[] = [
  * @csspart reservations - The inner `<pf-reservation-list>`.
  * @csspart invoices - The inner `<pf-invoice-list>` (« Factures »).
  * @csspart card - A guardian's or a child's card.
+ * @csspart family - The inner `<pf-family-profile>` (« Ma famille »).
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
  *
  * @cssproperty --pf-color-primary - Buttons, links, current section. Default #1d4f91 (light), #a8c8ff (dark).
@@ -105,18 +106,8 @@ export class PfPortal extends PfElement {
 
   readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
 
-  readonly #family = new Task(this, {
-    task: async ([client, accountId, kind]: readonly [PortailClient | undefined, string | undefined, string | undefined]) => {
-      if (!client || !accountId || kind !== 'guardian') return null;
-      try {
-        return await client.getMyFamily();
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.session.account?.id, this.session.account?.kind] as const,
-  });
+  /** Opened from the link confirming a new email address (`#pf-confirm-email=…`). */
+  readonly #emailConfirmation = new EmailConfirmationController(this);
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
@@ -145,6 +136,7 @@ export class PfPortal extends PfElement {
       withLogo: true,
       withBanner: true,
     })}
+      ${this.#emailConfirmation.render(t)}
       <div part="content" class="content">${this.#content(account)}</div>`;
   }
 
@@ -254,37 +246,14 @@ export class PfPortal extends PfElement {
     this.requestUpdate();
   }
 
-  /** « Ma famille »: the dossier number, the guardians and the children. */
+  /** « Ma famille »: the family file, direct edits, change requests (`<pf-family-profile>`). */
   renderFamilySection(): TemplateResult {
-    return this.#family.render({
-      initial: () => this.#loading(),
-      pending: () => this.#loading(),
-      error: (error) => retryNotice(problemMessage(error, this.t), this.t, () => void this.#family.run()),
-      complete: (family) => (family ? this.#familyTemplate(family) : html``),
-    });
-  }
-
-  #familyTemplate(family: Family): TemplateResult {
-    const t = this.t;
-    const sub = this.headingLevel + 2;
-    const { address } = family;
-    return html`<p part="family-number" class="family-number">${t.familyNumber(family.number)}</p>
-      <p class="address">
-        <span class="label">${t.address}&nbsp;:</span>
-        ${address.line1}${address.line2 ? html`, ${address.line2}` : nothing}, ${address.postalCode} ${address.city}
-      </p>
-      ${heading(sub, t.guardians)}
-      <ul class="cards">
-        ${family.guardians.map(
-          (g) => html`<li part="card" class="card">
-            <p class="name">${g.firstName} ${g.lastName}</p>
-            <p>${t.relation[g.relation]}</p>
-            <p>${g.email}${g.phone ? html`<br />${g.phone}` : nothing}</p>
-          </li>`,
-        )}
-      </ul>
-      ${heading(sub, t.children)}
-      ${family.children.length === 0 ? html`<p>${t.noChildren}</p>` : childCards(family.children, t)}`;
+    return html`<pf-family-profile
+      part="family"
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+    ></pf-family-profile>`;
   }
 
   readonly #onLogin = (): void => {

@@ -92,6 +92,7 @@ const defaults: HttpHandler[] = [
   http.post(`${API}${BASE}/auth/activate`, () => HttpResponse.json({ identifier: 'marie.dupont' })),
   http.post(`${API}${BASE}/auth/reset-password`, () => HttpResponse.json({ identifier: 'marie.dupont' })),
   http.get(`${API}${BASE}/family`, () => HttpResponse.json(family)),
+  http.get(`${API}${BASE}/family/change-requests`, () => HttpResponse.json({ items: [] })),
 ];
 
 export const worker = setupWorker(...defaults);

@@ -3,6 +3,7 @@ import { Account, LoginThrottle } from '../accounts/account.models.js';
 import { activationExpiry } from '../accounts/account-tokens.js';
 import { throttleKey } from '../accounts/identifiers.js';
 import { toAccountSummary } from '../accounts/serialize.js';
+import { familyProfileOf } from '../family-changes/profile.js';
 import { Child, Family, Guardian } from './family.models.js';
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
@@ -40,6 +41,13 @@ export async function toFamily(family: Family, view: 'parent' | 'staff') {
   const guardians = [...(family.guardians ?? [])].sort(byPosition);
   const accounts =
     view === 'staff' ? await Account.findAll({ where: { commune_id: family.commune_id, guardian_id: guardians.map((g) => g.id) } }) : [];
+  const children = [...(family.children ?? [])].sort(byPosition);
+  // What staff validated through change requests (family status, custody, persons, health sheets).
+  const profile = await familyProfileOf(
+    family.commune_id,
+    family.id,
+    children.map((c) => c.id),
+  );
   return {
     id: family.id,
     number: family.number,
@@ -59,13 +67,17 @@ export async function toFamily(family: Family, view: 'parent' | 'staff') {
         };
       }),
     ),
-    children: [...(family.children ?? [])].sort(byPosition).map((c) => ({
+    children: children.map((c) => ({
       id: c.id,
       firstName: c.first_name,
       lastName: c.last_name,
       birthDate: c.birth_date,
       school: c.school,
       grade: c.grade,
+      healthSheet: profile.healthSheets.get(c.id) ?? null,
     })),
+    familyStatus: profile.familyStatus,
+    sharedCustody: profile.sharedCustody,
+    authorisedPersons: profile.authorisedPersons,
   };
 }

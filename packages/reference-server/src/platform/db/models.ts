@@ -7,6 +7,7 @@ import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
+import { initFamilyChangeModels } from '../../modules/family-changes/family-changes.models.js';
 import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
 import { initStoredFileModel } from '../files/stored-file.model.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
@@ -34,5 +35,6 @@ export function initModels(sequelize: Sequelize): void {
   initStoredFileModel(sequelize);
   initAttendanceModels(sequelize);
   initBillingModels(sequelize);
+  initFamilyChangeModels(sequelize);
   initialised = sequelize;
 }

@@ -30,7 +30,11 @@ export type ProblemCode =
   | 'absence_already_decided'
   // billing
   | 'invoice_not_creditable'
-  | 'credit_note_too_large';
+  | 'credit_note_too_large'
+  | 'change_request_decided'
+  | 'change_not_applicable'
+  | 'too_many_attachments'
+  | 'too_many_pending_requests';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -62,6 +66,10 @@ const titles: Record<ProblemCode, string> = {
   absence_already_decided: 'Staff have already decided this absence.',
   invoice_not_creditable: 'This invoice can no longer be credited this way (cancelled, or already paid).',
   credit_note_too_large: 'A credit note may not exceed the amount still due on the invoice.',
+  change_request_decided: 'Staff have already decided this change request.',
+  change_not_applicable: 'This change does not fit the family as it is.',
+  too_many_attachments: 'This request already has as many files as it may.',
+  too_many_pending_requests: 'This family already has as many requests waiting for the service as it may.',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */

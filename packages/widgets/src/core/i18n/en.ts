@@ -1,6 +1,7 @@
 import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
 import { invoiceEn } from './invoice-en.js';
+import { profileEn } from './profile-en.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -332,4 +333,5 @@ export const en: Translation = {
     savingAttendance: 'Saving…',
     attendanceSaved: (p, a) => `Register saved: ${p} present, ${a} absent.`,
   },
+  profile: profileEn,
 };

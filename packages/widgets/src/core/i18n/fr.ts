@@ -1,6 +1,7 @@
 import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
 import { invoiceFr } from './invoice-fr.js';
+import { profileFr } from './profile-fr.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -345,4 +346,5 @@ export const fr: Translation = {
     savingAttendance: 'Enregistrement…',
     attendanceSaved: (p, a) => `Appel enregistré : ${p} présent${p > 1 ? 's' : ''}, ${a} absent${a > 1 ? 's' : ''}.`,
   },
+  profile: profileFr,
 };

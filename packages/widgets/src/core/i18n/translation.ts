@@ -1,4 +1,5 @@
 import type { Guardian } from '../types.js';
+import type { ProfileTranslation } from './profile.js';
 
 /** A field of the « Nouvelle famille » form whose label or check message is translated. */
 export type FamilyFormField =
@@ -436,4 +437,7 @@ export interface Translation {
 
   // staff console
   staff: StaffTranslation;
+
+  // « Mes informations » (<pf-family-profile>)
+  profile: ProfileTranslation;
 }
