@@ -9,6 +9,8 @@ import { staffAccountRoutes } from './modules/accounts/staff-accounts.routes.js'
 import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
+import { dataRightsRoutes } from './modules/data-rights/data-rights.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
@@ -61,6 +63,8 @@ export function createApp(ctx: AppContext): Express {
     staffAccountRoutes(ctx),
     bookingRoutes(ctx),
     attendanceRoutes(ctx),
+    documentRoutes(ctx),
+    dataRightsRoutes(ctx),
   );
   app.use('/v1', notFoundHandler);
 

@@ -23,6 +23,8 @@ export interface Config {
   serveExamples: boolean;
   /** Uploaded files (supporting documents): the largest accepted, in bytes (5 MiB by default). */
   files: { maxBytes: number };
+  /** How often the retention job checks whether a commune's daily purge is due, in minutes (0: never). */
+  retention: { checkMinutes: number };
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     serveExamples: bool(env.SERVE_EXAMPLES, true),
     files: { maxBytes: int(env.FILES_MAX_BYTES, 5 * 1024 * 1024) },
+    retention: { checkMinutes: int(env.RETENTION_CHECK_MINUTES, 60) },
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { initAuditModel } from '../../modules/audit/audit.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
+import { initDocumentModel } from '../../modules/documents/document.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initStoredFileModel } from '../files/stored-file.model.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
@@ -30,5 +31,6 @@ export function initModels(sequelize: Sequelize): void {
   initSequenceModel(sequelize);
   initStoredFileModel(sequelize);
   initAttendanceModels(sequelize);
+  initDocumentModel(sequelize);
   initialised = sequelize;
 }
