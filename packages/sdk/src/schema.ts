@@ -660,7 +660,8 @@ export interface paths {
         /**
          * The documents meant for the parent's family and valid today (Europe/Paris), by category then newest first.
          * @description A document is meant for the family when its audience is the whole commune, or a
-         *     facility in one of whose activities a child of the family is enrolled today.
+         *     facility in one of whose activities a child of the family is enrolled for at least
+         *     one day of the document's validity range.
          */
         get: operations["listMyDocuments"];
         put?: never;
@@ -2433,6 +2434,7 @@ export interface operations {
         parameters: {
             query: {
                 category: components["schemas"]["DocumentCategory"];
+                /** @description Shown to families, e.g. « Menus de novembre ». */
                 title: string;
                 validFrom: components["schemas"]["CivilDate"];
                 validTo: components["schemas"]["CivilDate"];
