@@ -15,6 +15,7 @@ import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-booking-planner/pf-booking-planner.js';
+import '../pf-documents/pf-documents.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
 import { styles } from './pf-portal.styles.js';
@@ -42,13 +43,19 @@ const sections: readonly PortalSection[] = [
     label: (t) => t.myReservationsTab,
     render: (portal) => portal.renderReservationSection(),
   },
+  {
+    id: 'documents',
+    label: (t) => t.documentsTab,
+    render: (portal) => portal.renderDocumentsSection(),
+  },
 ];
 
 /**
  * @tag pf-portal
  * @summary The whole family portal in one element: the commune's header and banner, the
  * login when signed out, and the family's pages when signed in: « Ma famille », « Réservations »
- * (`<pf-booking-planner>`) and « Mes réservations » (`<pf-reservation-list>`), as tabs.
+ * (`<pf-booking-planner>`), « Mes réservations » (`<pf-reservation-list>`) and « Documents »
+ * (`<pf-documents>`), as tabs.
  * Widgets inside it share its SDK client through context.
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when the visitor signs in.
@@ -68,6 +75,7 @@ const sections: readonly PortalSection[] = [
  * @csspart content - The current section.
  * @csspart planner - The inner `<pf-booking-planner>`.
  * @csspart reservations - The inner `<pf-reservation-list>`.
+ * @csspart documents - The inner `<pf-documents>` (« Documents » tab).
  * @csspart card - A guardian's or a child's card.
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
  *
@@ -228,6 +236,17 @@ export class PfPortal extends PfElement {
       lang=${this.locale}
       theme=${this.theme ?? nothing}
     ></pf-reservation-list>`;
+  }
+
+  /** « Documents »: menus, plannings and forms for the family, and « Télécharger mes données ». */
+  renderDocumentsSection(): TemplateResult {
+    return html`<pf-documents
+      part="documents"
+      hide-heading
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+    ></pf-documents>`;
   }
 
   #select(id: string): void {
