@@ -8,12 +8,12 @@ import { QueryTypes } from 'sequelize';
 import { AuditEntry } from '../src/modules/audit/audit.js';
 import { Commune } from '../src/modules/communes/commune.model.js';
 import { FAMILY_TABLES, familyRows } from '../src/modules/data-rights/family-data.js';
-import { retentionTick, runRetention } from '../src/modules/data-rights/retention.js';
+import { inactiveFamilies, retentionTick, runRetention } from '../src/modules/data-rights/retention.js';
 import { Family } from '../src/modules/families/family.models.js';
 import { StoredFile } from '../src/platform/files/stored-file.model.js';
 import { listen, prepare } from '../src/server.js';
 import { type BookingWorld, bookingWorld, enrolChild } from './support/bookings-fixture.js';
-import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
+import { activatedParent, PARENT_PASSWORD, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -205,6 +205,24 @@ describe('data rights', () => {
     assert.equal((await t.api(`${A}/family`, { token: old.parentToken })).status, 401);
     assert.equal(await AuditEntry.count({ where: { action: 'retention.family_deleted', family_id: old.family.id } }), 1);
     assert.ok((await t.api(`${A}/staff/retention`, { token: staff })).body.lastRunAt);
+  });
+
+  it('a parent who logs in again, or a family whose child has a new absence, is active again and kept', async () => {
+    const back = await busyFamily('revenue@example.fr', 'Revenue');
+    await age(back.family.id);
+    const cutoff = new Date(Date.now() - 36 * 30 * 86_400_000);
+    const { sequelize } = t.server.ctx.db;
+    const ids = async () => (await inactiveFamilies(sequelize, t.communes.a.id, cutoff)).map((f) => f.id);
+    assert.ok((await ids()).includes(back.family.id));
+    await t.login('alpha', back.account.identifier, PARENT_PASSWORD);
+    assert.ok(!(await ids()).includes(back.family.id));
+    // The same check for one family, inside a write (what the purge does before deleting).
+    const one = await t.server.ctx.db.write((transaction) =>
+      inactiveFamilies(sequelize, t.communes.a.id, cutoff, { familyId: back.family.id, transaction }),
+    );
+    assert.deepEqual(one, []);
+    const dry = await t.api(`${A}/staff/retention/runs`, { token: staff, body: { dryRun: true } });
+    assert.ok(!dry.body.families.some((f: { id: string }) => f.id === back.family.id));
   });
 
   it('where accounting records (a kept table) refer to the family, it is anonymised: the records and the family number stay, names go', async () => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { audit } from '../audit/audit.js';
 import { ZONE } from '../bookings/rules/civil-date.js';
@@ -29,14 +29,27 @@ export interface RetentionCandidate {
   lastActivityAt: Date;
 }
 
-const SOURCES = [
-  `SELECT id AS family_id, MAX(created_at) AS at FROM families WHERE commune_id = :commune GROUP BY id`,
-  `SELECT id AS family_id, MAX(updated_at) AS at FROM families WHERE commune_id = :commune GROUP BY id`,
-  `SELECT g.family_id, MAX(a.activated_at) AS at FROM accounts a JOIN guardians g ON g.id = a.guardian_id WHERE g.commune_id = :commune GROUP BY g.family_id`,
-  `SELECT g.family_id, MAX(s.created_at) AS at FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN guardians g ON g.id = a.guardian_id WHERE g.commune_id = :commune GROUP BY g.family_id`,
-  `SELECT family_id, MAX(created_at) AS at FROM booking_requests WHERE commune_id = :commune GROUP BY family_id`,
-  `SELECT c.family_id, MAX(b.updated_at) AS at FROM bookings b JOIN children c ON c.id = b.child_id WHERE c.commune_id = :commune GROUP BY c.family_id`,
-  `SELECT c.family_id, MAX(x.created_at) AS at FROM absences x JOIN children c ON c.id = x.child_id WHERE c.commune_id = :commune GROUP BY c.family_id`,
+/** Each source of activity: its query, and the column naming the family (to check one family). */
+const SOURCES: [sql: string, familyColumn: string][] = [
+  ['SELECT id AS family_id, MAX(created_at) AS at FROM families WHERE commune_id = :commune {and} GROUP BY id', 'id'],
+  ['SELECT id AS family_id, MAX(updated_at) AS at FROM families WHERE commune_id = :commune {and} GROUP BY id', 'id'],
+  [
+    'SELECT g.family_id, MAX(a.activated_at) AS at FROM accounts a JOIN guardians g ON g.id = a.guardian_id WHERE g.commune_id = :commune {and} GROUP BY g.family_id',
+    'g.family_id',
+  ],
+  [
+    'SELECT g.family_id, MAX(s.created_at) AS at FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN guardians g ON g.id = a.guardian_id WHERE g.commune_id = :commune {and} GROUP BY g.family_id',
+    'g.family_id',
+  ],
+  ['SELECT family_id, MAX(created_at) AS at FROM booking_requests WHERE commune_id = :commune {and} GROUP BY family_id', 'family_id'],
+  [
+    'SELECT c.family_id, MAX(b.updated_at) AS at FROM bookings b JOIN children c ON c.id = b.child_id WHERE c.commune_id = :commune {and} GROUP BY c.family_id',
+    'c.family_id',
+  ],
+  [
+    'SELECT c.family_id, MAX(x.created_at) AS at FROM absences x JOIN children c ON c.id = x.child_id WHERE c.commune_id = :commune {and} GROUP BY c.family_id',
+    'c.family_id',
+  ],
 ];
 
 /** SQLite answers aggregated instants as text, PostgreSQL as Date. */
@@ -51,13 +64,22 @@ export function inactiveSince(months: number, now: Date): Date {
 }
 
 /** The commune's families whose last activity is before `cutoff`, oldest activity first. */
-export async function inactiveFamilies(sequelize: Sequelize, communeId: string, cutoff: Date): Promise<RetentionCandidate[]> {
+export async function inactiveFamilies(
+  sequelize: Sequelize,
+  communeId: string,
+  cutoff: Date,
+  only?: { familyId: string; transaction: Transaction },
+): Promise<RetentionCandidate[]> {
   const last = new Map<string, Date>();
-  for (const sql of SOURCES) {
-    const rows = await sequelize.query<{ family_id: string; at: unknown }>(sql, {
-      replacements: { commune: communeId },
-      type: QueryTypes.SELECT,
-    });
+  for (const [sql, familyColumn] of SOURCES) {
+    const rows = await sequelize.query<{ family_id: string; at: unknown }>(
+      sql.replace('{and}', only ? `AND ${familyColumn} = :family` : ''),
+      {
+        replacements: { commune: communeId, family: only?.familyId ?? null },
+        type: QueryTypes.SELECT,
+        transaction: only?.transaction ?? null,
+      },
+    );
     for (const row of rows) {
       const at = instant(row.at);
       const known = last.get(row.family_id);
@@ -66,7 +88,11 @@ export async function inactiveFamilies(sequelize: Sequelize, communeId: string, 
   }
   const ids = [...last].filter(([, at]) => at < cutoff).map(([id]) => id);
   if (ids.length === 0) return [];
-  const families = await Family.findAll({ where: { commune_id: communeId, id: { [Op.in]: ids } }, attributes: ['id', 'number'] });
+  const families = await Family.findAll({
+    where: { commune_id: communeId, id: { [Op.in]: ids } },
+    attributes: ['id', 'number'],
+    transaction: only?.transaction ?? null,
+  });
   return families
     .map((f) => ({ id: f.id, number: f.number, lastActivityAt: last.get(f.id) ?? new Date(0) }))
     .sort((a, b) => a.lastActivityAt.getTime() - b.lastActivityAt.getTime());
@@ -98,6 +124,9 @@ export async function runRetention(
   for (const family of candidates) {
     const outcome = await db
       .write(async (transaction) => {
+        // Checked again inside the write: a parent who came back since the list was read keeps everything.
+        const still = await inactiveFamilies(db.sequelize, commune.id, cutoff, { familyId: family.id, transaction });
+        if (still.length === 0) return 'kept' as const;
         const result = await purgeFamily(
           db.sequelize,
           { communeId: commune.id, familyId: family.id, ...(args.kept ? { kept: args.kept } : {}) },
@@ -117,6 +146,7 @@ export async function runRetention(
         if (error instanceof DryRun) return error.outcome;
         throw error;
       });
+    if (outcome === 'kept') continue;
     families.push({ id: family.id, number: family.number, lastActivityAt: family.lastActivityAt.toISOString(), outcome });
   }
   await db.write(async (transaction) => {
