@@ -7,6 +7,7 @@ import { createCommune, createStaffAccount } from '../modules/communes/provision
 import { Guardian } from '../modules/families/family.models.js';
 import { type CreateFamilyBody, insertFamily } from '../modules/families/family-service.js';
 import { seedDemoBookings } from './seed-bookings.js';
+import { seedDemoDocuments } from './seed-documents.js';
 
 /**
  * The demo commune. Its passwords are public on purpose (printed at start, in the
@@ -110,6 +111,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
     );
   }
   await seedDemoBookings(ctx, commune);
+  await seedDemoDocuments(ctx, commune);
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });
   if (nadia) await createGuardianAccount(ctx, commune, nadia, { identifier: DEMO.pendingParent, actorId: null });
