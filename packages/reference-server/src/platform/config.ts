@@ -25,6 +25,21 @@ export interface Config {
   files: { maxBytes: number };
   /** How often the retention job checks whether a commune's daily purge is due, in minutes (0: never). */
   retention: { checkMinutes: number };
+  payments: PaymentsConfig;
+}
+
+/** Online payment (the provider of each commune is in its payment settings, table payment_provider_settings). */
+export interface PaymentsConfig {
+  /** PayFiP's web address (SOAP service and payment page under it); the demo and tests use the fake PayFiP's. */
+  payfipUrl: string;
+  /** Per PayFiP SOAP call (public clients use 15 s). */
+  payfipTimeoutMs: number;
+  /** Provider of a commune with no payment settings. */
+  defaultProvider: 'sandbox' | 'none';
+  /** The built-in sandbox page may "take" payments (never in production: it creates money from nothing). */
+  sandboxAllowed: boolean;
+  /** Serve the fake PayFiP at /dev/fake-payfip (the demo). */
+  serveFakePayfip: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -79,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     serveExamples: bool(env.SERVE_EXAMPLES, true),
     files: { maxBytes: int(env.FILES_MAX_BYTES, 5 * 1024 * 1024) },
     retention: { checkMinutes: int(env.RETENTION_CHECK_MINUTES, 60) },
+    payments: {
+      payfipUrl: (env.PAYFIP_URL || 'https://www.payfip.gouv.fr').replace(/\/+$/, ''),
+      payfipTimeoutMs: int(env.PAYFIP_TIMEOUT_MS, 15_000),
+      defaultProvider: (env.PAYMENT_DEFAULT_PROVIDER ?? (production ? 'none' : 'sandbox')) === 'sandbox' ? 'sandbox' : 'none',
+      sandboxAllowed: !production && bool(env.PAYMENT_SANDBOX, true),
+      serveFakePayfip: !production && bool(env.FAKE_PAYFIP, false),
+    },
     ...overrides,
   };
 }

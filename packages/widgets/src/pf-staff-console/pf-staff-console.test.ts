@@ -395,6 +395,58 @@ describe('<pf-staff-console>', () => {
     ok(!api.calls.some((c) => c.includes('pending-bookings')), 'nothing asked');
   });
 
+  it('« Présences »: takes the day’s register — each expected child present or absent — and saves it in one call', async () => {
+    const { element, root, api } = await openConsole(['agent']);
+    byButton(root, 'Présences').click();
+    await waitFor(() => root.querySelector('.attendance-table'));
+    await expectAccessible(element);
+    const activity = byLabelControl<HTMLSelectElement>(root, 'Activité');
+    includes(activity.selectedOptions[0]?.textContent ?? '', 'Cantine — École Jules Ferry (3 enfants attendus)');
+    const text = visibleText(element);
+    includes(text, 'Enfant Dossier n° Réservation Présence');
+    includes(text, 'Arthur Moreau F-0001 Réservé');
+    includes(text, 'Lina Martin F-0002 Réservé — absence signalée par la famille');
+    includes(text, 'Zoé Petit F-0003 Demande en attente');
+    ok(byButton(root, 'Enregistrer l’appel').disabled, 'nothing ticked yet');
+
+    const lina = root.querySelector('[role="radiogroup"][aria-label="Présence de Lina Martin"]')!;
+    const linaAbsent = [...lina.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (r) => r.labels?.[0]?.textContent === 'Absent',
+    )!;
+    linaAbsent.click();
+    byButton(root, 'Marquer les autres présents').click();
+    await waitFor(() => !byButton(root, 'Enregistrer l’appel').disabled);
+    byButton(root, 'Enregistrer l’appel').click();
+    await waitForText(element, 'Appel enregistré : 2 présents, 1 absent.');
+    equal(root.querySelector('#attendance-status')?.getAttribute('role'), 'status');
+    equal(
+      JSON.stringify(api.recordedAttendance[0]?.records),
+      JSON.stringify([
+        { childId: 'c_arthur', status: 'present' },
+        { childId: 'c_lina', status: 'absent' },
+        { childId: 'c_zoe', status: 'present' },
+      ]),
+      'the whole register, in one call',
+    );
+    await expectAccessible(element);
+
+    // A day still to come: the register shows, nothing can be saved.
+    const date = byLabel(root, 'Jour');
+    date.value = '2099-01-05';
+    date.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await waitForText(element, 'Ce jour n’est pas encore passé');
+    ok(byButton(root, 'Enregistrer l’appel').disabled, 'a future day cannot be saved');
+    ok(api.calls.includes('GET /staff/attendance/activities?date=2099-01-05'), 'the day asked for');
+    await expectAccessible(element);
+  });
+
+  it('billing sees no « Présences »', async () => {
+    const { element, root, api } = await openConsole(['billing']);
+    await waitForText(element, '2 familles affichées.');
+    ok(!hasButton(root, 'Présences'), 'no register for billing');
+    ok(!api.calls.some((c) => c.includes('attendance')), 'nothing asked');
+  });
+
   it('an admin publishes and removes the banner', async () => {
     const { element, root, api } = await openConsole(['admin']);
     byButton(root, 'Bandeau d’information').click();

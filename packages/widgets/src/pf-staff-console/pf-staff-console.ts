@@ -17,12 +17,13 @@ import type { Guardian } from '../core/types.js';
 import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
+import { AttendanceController } from './attendance.js';
 import { FamilyFormController } from './family-form.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'new-family' | 'banner';
+type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -54,7 +55,8 @@ interface GuardianMessage {
  * @summary A small back office for the commune's child services: find a family, read its
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, accept or refuse the pending booking requests
- * (« Demandes à traiter »), set the information banner (admins).
+ * (« Demandes à traiter »), take the register of a day's activity (« Présences »), set the
+ * information banner (admins).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -75,6 +77,8 @@ interface GuardianMessage {
  * @csspart account-state - A guardian's account state.
  * @csspart pending-box - The box of the pending requests' table (scrolls when narrow).
  * @csspart pending-table - The table of the pending requests.
+ * @csspart attendance-box - The box of the register's table (scrolls when narrow).
+ * @csspart attendance-table - The register (« l'appel »): each expected child, present or absent.
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -113,6 +117,7 @@ export class PfStaffConsole extends PfElement {
     onError: (error) => this.emitError(error),
   });
   readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
+  readonly #attendance = new AttendanceController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -164,6 +169,7 @@ export class PfStaffConsole extends PfElement {
     if (account?.kind === 'staff' && this.session.ready && !this.#link.ending) {
       if (this.section === 'families' && this.listState === 'idle') void this.#loadFamilies(false);
       if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
+      if (this.section === 'attendance' && this.#attendance.needsLoad && abilitiesOf(account).manage) void this.#attendance.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -187,6 +193,7 @@ export class PfStaffConsole extends PfElement {
     this.bannerFieldError = '';
     this.#form.reset();
     this.#pending.reset();
+    this.#attendance.reset();
   }
 
   #closeFamily(): void {
@@ -244,6 +251,7 @@ export class PfStaffConsole extends PfElement {
     const sections: { id: Section; label: string }[] = [
       families,
       ...(can.manage ? [{ id: 'pending' as const, label: t.staff.pendingBookings }] : []),
+      ...(can.manage ? [{ id: 'attendance' as const, label: t.staff.attendance }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
     ];
@@ -269,9 +277,11 @@ export class PfStaffConsole extends PfElement {
               : this.#familyList()
             : current.id === 'pending'
               ? this.#pending.render(t)
-              : current.id === 'new-family'
-                ? this.#form.render(t, this.headingLevel + 2)
-                : this.#bannerSection()
+              : current.id === 'attendance'
+                ? this.#attendance.render(t)
+                : current.id === 'new-family'
+                  ? this.#form.render(t, this.headingLevel + 2)
+                  : this.#bannerSection()
         }
       </section>`;
   }
@@ -285,6 +295,7 @@ export class PfStaffConsole extends PfElement {
     this.notice = '';
     if (section === 'families') this.#closeFamily();
     if (section === 'pending') this.#pending.reset();
+    if (section === 'attendance') this.#attendance.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

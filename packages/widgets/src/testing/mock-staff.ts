@@ -1,7 +1,15 @@
 // The staff endpoints of the mock API: a small in-memory commune per test, with the
 // contract's paths, status codes and problem codes.
 import type { AccountSummary, Banner, Family, FamilySummary, Me } from '@portail-famille/sdk';
-import type { BookingDecision, BookingDecisionResult, PendingBooking } from '../core/types.js';
+import type {
+  AttendanceActivity,
+  AttendanceEntry,
+  AttendanceRegister,
+  AttendanceStatus,
+  BookingDecision,
+  BookingDecisionResult,
+  PendingBooking,
+} from '../core/types.js';
 import { API, BASE, guardianAccount, HttpResponse, http, problem, session, worker } from './mock-api.js';
 
 export const STAFF_PASSWORD = 'mot de passe agent';
@@ -129,6 +137,42 @@ export function samplePending(): PendingBooking[] {
   ];
 }
 
+/** The day's activities (the same every day in the mock). */
+export function sampleAttendanceActivities(): AttendanceActivity[] {
+  return [
+    { activityId: 'act_cantine', activityName: 'Cantine', facilityName: 'École Jules Ferry', expected: 3, recorded: 0 },
+    { activityId: 'act_soir', activityName: 'Garderie du soir', facilityName: 'École Jules Ferry', expected: 0, recorded: 0 },
+  ];
+}
+
+/** The cantine's expected children: booked, booked with an absence the family reported, pending. */
+export function sampleAttendanceEntries(): AttendanceEntry[] {
+  return [
+    { childId: 'c_arthur', childName: 'Arthur Moreau', familyNumber: 'F-0001', bookingState: 'booked', attendance: null, absence: null },
+    {
+      childId: 'c_lina',
+      childName: 'Lina Martin',
+      familyNumber: 'F-0002',
+      bookingState: 'booked',
+      attendance: null,
+      absence: {
+        id: 'abs_1',
+        childId: 'c_lina',
+        childName: 'Lina Martin',
+        activityId: 'act_cantine',
+        activityName: 'Cantine',
+        date: '2026-03-09',
+        status: 'declared',
+        declaredBy: 'family',
+        comment: 'Fièvre',
+        document: null,
+        createdAt: '2026-03-09T07:12:00+01:00',
+      },
+    },
+    { childId: 'c_zoe', childName: 'Zoé Petit', familyNumber: 'F-0003', bookingState: 'pending', attendance: null, absence: null },
+  ];
+}
+
 export interface StaffApi {
   families: Family[];
   banner: Banner | null;
@@ -140,6 +184,11 @@ export interface StaffApi {
   decisions: BookingDecision[][];
   /** Every request the mock answered, as `METHOD /path?query` (path after the commune). */
   calls: string[];
+  attendanceActivities: AttendanceActivity[];
+  /** The cantine's register entries, whatever the day. */
+  attendanceEntries: AttendanceEntry[];
+  /** The registers received by PUT /staff/attendance. */
+  recordedAttendance: { activityId: string; date: string; records: { childId: string; status: AttendanceStatus }[] }[];
 }
 
 /** Serves the staff endpoints from `state` for the signed-in `account` (roles enforced as the contract says). */
@@ -151,6 +200,23 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
     full: state.full ?? [],
     decisions: [],
     calls: [],
+    attendanceActivities: state.attendanceActivities ?? sampleAttendanceActivities(),
+    attendanceEntries: state.attendanceEntries ?? sampleAttendanceEntries(),
+    recordedAttendance: [],
+  };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+  const registerOf = (activityId: string, date: string): AttendanceRegister | null => {
+    const activity = api.attendanceActivities.find((a) => a.activityId === activityId);
+    if (!activity) return null;
+    return {
+      activityId,
+      activityName: activity.activityName,
+      date,
+      recordable: date <= today,
+      entries: activityId === 'act_cantine' ? api.attendanceEntries : [],
+    };
   };
   const record = (request: Request): void => {
     const url = new URL(request.url);
@@ -289,6 +355,32 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
         return { bookingId: d.bookingId, state: 'booked' };
       });
       return HttpResponse.json({ results });
+    }),
+    http.get(`${API}${BASE}/staff/attendance/activities`, ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(new URL(request.url).searchParams.get('date') ?? '')) return problem(400, 'validation_failed');
+      return HttpResponse.json({ items: api.attendanceActivities });
+    }),
+    http.get(`${API}${BASE}/staff/attendance`, ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const url = new URL(request.url);
+      const register = registerOf(url.searchParams.get('activityId') ?? '', url.searchParams.get('date') ?? '');
+      return register ? HttpResponse.json(register) : problem(404, 'not_found');
+    }),
+    http.put(`${API}${BASE}/staff/attendance`, async ({ request }) => {
+      record(request);
+      if (!has('admin', 'agent')) return problem(403, 'forbidden');
+      const body = (await request.json()) as StaffApi['recordedAttendance'][number];
+      if (body.date > today) return problem(409, 'attendance_in_future');
+      api.recordedAttendance.push(body);
+      api.attendanceEntries = api.attendanceEntries.map((e) => ({
+        ...e,
+        attendance: body.records.find((r) => r.childId === e.childId)?.status ?? null,
+      }));
+      const register = registerOf(body.activityId, body.date);
+      return register ? HttpResponse.json(register) : problem(404, 'not_found');
     }),
     http.put(`${API}${BASE}/staff/banner`, async ({ request }) => {
       record(request);

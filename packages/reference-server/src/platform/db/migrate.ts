@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-bookings.js';
 import * as m0003 from './migrations/0003-calendar-feeds.js';
 import * as m0004 from './migrations/0004-booking-decisions.js';
 import * as m0006 from './migrations/0006-attendance.js';
+import * as m0008 from './migrations/0008-payment-providers.js';
 import * as m0010 from './migrations/0010-documents-and-data-rights.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
@@ -14,6 +15,7 @@ const migrations = [
   { name: '0003-calendar-feeds', module: m0003 },
   { name: '0004-booking-decisions', module: m0004 },
   { name: '0006-attendance', module: m0006 },
+  { name: '0008-payment-providers', module: m0008 },
   { name: '0010-documents-and-data-rights', module: m0010 },
 ];
 

@@ -7,6 +7,7 @@ import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initDocumentModel } from '../../modules/documents/document.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
+import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
 import { initStoredFileModel } from '../files/stored-file.model.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
 import { initOutboxModel } from '../mail/outbox.model.js';
@@ -32,5 +33,6 @@ export function initModels(sequelize: Sequelize): void {
   initStoredFileModel(sequelize);
   initAttendanceModels(sequelize);
   initDocumentModel(sequelize);
+  initPaymentProviderModels(sequelize);
   initialised = sequelize;
 }

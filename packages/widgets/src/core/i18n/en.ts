@@ -263,5 +263,40 @@ export const en: Translation = {
         .map(([n, what], i) => (i === 0 ? `${n} day${n === 1 ? '' : 's'} ${what}` : `${n} ${what}`));
       return shown.length ? `${shown.join(', ')}.` : 'No day handled.';
     },
+
+    attendance: 'Attendance',
+    attendanceIntro:
+      'Take the register of an activity for one day: the children booked that day are listed. Tick present or absent, then save; saving again replaces the previous register.',
+    attendanceDate: 'Day',
+    attendanceActivity: 'Activity',
+    attendanceActivityOption: (activity, facility, n) => `${activity} — ${facility} (${n} child${n === 1 ? '' : 'ren'} expected)`,
+    noActivityThatDay: 'No activity that day.',
+    attendanceCaption: (activity, date) => `Register — ${activity}, ${date}`,
+    noChildExpected: 'No child expected that day for this activity.',
+    attendanceChild: 'Child',
+    attendanceBooking: 'Booking',
+    attendancePresence: 'Attendance',
+    presenceOf: (child) => `Attendance of ${child}`,
+    present: 'Present',
+    absent: 'Absent',
+    bookingStates: {
+      none: 'Not booked',
+      booked: 'Booked',
+      pending: 'Request pending',
+      waiting_list: 'Waiting list',
+      refused: 'Refused',
+      cancelled: 'Cancelled',
+      excused_absence: 'Excused absence',
+    },
+    absenceStates: {
+      declared: 'absence reported by the family',
+      excused: 'excused absence',
+      not_excused: 'unexcused absence',
+    },
+    attendanceFuture: 'This day has not come yet: the register can be saved on the day itself.',
+    markAllPresent: 'Mark the others present',
+    saveAttendance: 'Save the register',
+    savingAttendance: 'Saving…',
+    attendanceSaved: (p, a) => `Register saved: ${p} present, ${a} absent.`,
   },
 };

@@ -274,5 +274,41 @@ export const fr: Translation = {
       const shown = parts.filter(([n]) => n > 0).map(([n, what], i) => (i === 0 ? `${n} jour${s(n)} ${what}` : `${n} ${what}`));
       return shown.length ? `${shown.join(', ')}.` : 'Aucun jour traité.';
     },
+
+    attendance: 'Présences',
+    attendanceIntro:
+      'Faites l’appel d’une activité pour un jour : les enfants inscrits ce jour-là sont listés. Cochez présent ou absent, puis enregistrez ; un nouvel enregistrement remplace le précédent.',
+    attendanceDate: 'Jour',
+    attendanceActivity: 'Activité',
+    attendanceActivityOption: (activity, facility, n) =>
+      `${activity} — ${facility} (${n} enfant${n > 1 ? 's' : ''} attendu${n > 1 ? 's' : ''})`,
+    noActivityThatDay: 'Aucune activité ce jour-là.',
+    attendanceCaption: (activity, date) => `Appel — ${activity}, ${date}`,
+    noChildExpected: 'Aucun enfant attendu ce jour-là pour cette activité.',
+    attendanceChild: 'Enfant',
+    attendanceBooking: 'Réservation',
+    attendancePresence: 'Présence',
+    presenceOf: (child) => `Présence de ${child}`,
+    present: 'Présent',
+    absent: 'Absent',
+    bookingStates: {
+      none: 'Sans réservation',
+      booked: 'Réservé',
+      pending: 'Demande en attente',
+      waiting_list: 'Liste d’attente',
+      refused: 'Refusé',
+      cancelled: 'Annulé',
+      excused_absence: 'Absence justifiée',
+    },
+    absenceStates: {
+      declared: 'absence signalée par la famille',
+      excused: 'absence justifiée',
+      not_excused: 'absence non justifiée',
+    },
+    attendanceFuture: 'Ce jour n’est pas encore passé : l’appel pourra être enregistré le jour même.',
+    markAllPresent: 'Marquer les autres présents',
+    saveAttendance: 'Enregistrer l’appel',
+    savingAttendance: 'Enregistrement…',
+    attendanceSaved: (p, a) => `Appel enregistré : ${p} présent${p > 1 ? 's' : ''}, ${a} absent${a > 1 ? 's' : ''}.`,
   },
 };

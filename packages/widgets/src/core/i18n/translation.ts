@@ -135,6 +135,29 @@ export interface StaffTranslation {
   deciding: string;
   /** What became of the decided days, e.g. « 3 jours acceptés, 1 refusé (complet), 1 déjà traité. ». */
   decisionSummary: (counts: DecisionCounts) => string;
+
+  // attendance (« l'appel »)
+  attendance: string;
+  attendanceIntro: string;
+  attendanceDate: string;
+  attendanceActivity: string;
+  attendanceActivityOption: (activity: string, facility: string, expected: number) => string;
+  noActivityThatDay: string;
+  attendanceCaption: (activity: string, date: string) => string;
+  noChildExpected: string;
+  attendanceChild: string;
+  attendanceBooking: string;
+  attendancePresence: string;
+  presenceOf: (childName: string) => string;
+  present: string;
+  absent: string;
+  bookingStates: Record<BookingStateName, string>;
+  absenceStates: Record<'declared' | 'excused' | 'not_excused', string>;
+  attendanceFuture: string;
+  markAllPresent: string;
+  saveAttendance: string;
+  savingAttendance: string;
+  attendanceSaved: (present: number, absent: number) => string;
 }
 
 /** How many decided days ended in each state (`full`: accepted but refused for lack of places). */
