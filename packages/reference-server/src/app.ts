@@ -11,6 +11,8 @@ import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { catalogueRoutes } from './modules/bookings/catalogue.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
+import { dataRightsRoutes } from './modules/data-rights/data-rights.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { familyChangeRoutes } from './modules/family-changes/family-changes.routes.js';
 import { paymentProviderPages } from './modules/payments/providers/pages.js';
@@ -68,6 +70,8 @@ export function createApp(ctx: AppContext): Express {
     attendanceRoutes(ctx),
     billingRoutes(ctx),
     familyChangeRoutes(ctx),
+    documentRoutes(ctx),
+    dataRightsRoutes(ctx),
   );
   app.use('/v1', notFoundHandler);
 

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { AppContext } from './app-context.js';
+import { retentionTick } from './modules/data-rights/retention.js';
 import { BackgroundTasks } from './platform/background.js';
 import type { Config } from './platform/config.js';
 import { PasswordHasher } from './platform/crypto/passwords.js';
@@ -30,12 +31,16 @@ export async function listen(ctx: AppContext, port = ctx.config.port): Promise<R
     const s = app.listen(port, ctx.config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port: actual } = server.address() as AddressInfo;
+  // Retention of inactive families' data: a cheap check on an interval, a purge once a day per commune.
+  const { checkMinutes } = ctx.config.retention;
+  if (checkMinutes > 0) ctx.background.every('retention', checkMinutes * 60_000, async () => void (await retentionTick(ctx)));
   return {
     ctx,
     url: `http://localhost:${actual}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      ctx.background.stop();
       await ctx.background.idle();
       ctx.mailer.close();
       await ctx.db.close();

@@ -30,6 +30,10 @@ interface Ids {
   feeA: string;
   changeRequestA: string;
   attachmentA: string;
+  /** Published for the facility where family A's child is enrolled, valid today. */
+  documentA: string;
+  /** Another document, for unpublishDocument (so documentA stays published). */
+  documentB: string;
 }
 
 interface Policy {
@@ -40,6 +44,8 @@ interface Policy {
   file?: { type: string; bytes: Uint8Array };
   /** Expected status per caller; one number for all, or a set of acceptable ones. */
   expect: Partial<Record<Caller, number | number[]>> & { default?: number | number[] };
+  /** Path ids other than the shared ones. */
+  pathIds?: (ids: Ids) => Partial<Ids>;
 }
 
 /** Parent operations on one's own child: another family's child is "not found". */
@@ -229,6 +235,23 @@ const policies: Record<string, Policy> = {
   // The first decision wins; the next one is told it came too late.
   acceptChangeRequest: { body: () => ({}), expect: staffOnly([200, 409], ['admin', 'agent']) },
   rejectChangeRequest: { body: () => ({ comment: 'Pièce manquante.' }), expect: staffOnly([200, 409], ['admin', 'agent']) },
+  // --- documents and data rights
+  listStaffDocuments: { expect: staffOnly(200, ['admin', 'agent']) },
+  publishDocument: {
+    query: () => `category=canteen_menu&title=${encodeURIComponent('Menus de la cantine')}&validFrom=2020-01-01&validTo=2099-12-31`,
+    file: { type: 'application/pdf', bytes: PDF },
+    expect: staffOnly(201, ['admin', 'agent']),
+  },
+  unpublishDocument: { pathIds: (ids) => ({ documentA: ids.documentB }), expect: staffOnly(200, ['admin', 'agent']) },
+  downloadStaffDocument: { expect: staffOnly(200, ['admin', 'agent']) },
+  listMyDocuments: { expect: parentOnly(200, 200) },
+  // documentA is for family A's facility: family B's parent finds nothing.
+  downloadDocument: { expect: parentOnly(200, 404) },
+  exportMyFamilyData: { expect: parentOnly(200, 200) },
+  listAuditLog: { expect: staffOnly(200, ['admin']) },
+  getRetentionSettings: { expect: staffOnly(200, ['admin']) },
+  setRetentionSettings: { body: () => ({ months: 36 }), expect: staffOnly(200, ['admin']) },
+  runRetention: { body: () => ({ dryRun: true }), expect: staffOnly(200, ['admin']) },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -249,7 +272,8 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{invoiceId}', ids.invoiceA)
     .replace('{feeId}', ids.feeA)
     .replace('{changeRequestId}', ids.changeRequestA)
-    .replace('{attachmentId}', ids.attachmentA);
+    .replace('{attachmentId}', ids.attachmentA)
+    .replace('{documentId}', ids.documentA);
 }
 
 /** A raw-body (file) call, answered like `t.api`. */
@@ -336,9 +360,20 @@ describe('access control, generated from the contract', () => {
       type: 'application/pdf',
       bytes: PDF,
     });
+    const publish = (title: string) =>
+      sendFile(
+        t,
+        `/v1/communes/alpha/staff/documents?category=activity_planning&title=${title}&validFrom=2020-01-01&validTo=2099-12-31&facilityId=${world.facility.id}`,
+        'POST',
+        staff,
+        { type: 'application/pdf', bytes: PDF },
+      );
+    const [documentA, documentB] = [await publish('Planning'), await publish('Ancien')];
     ids = {
       changeRequestA: changeRequest.body.id,
       attachmentA: withFile.body.attachments[0].id,
+      documentA: documentA.body.id,
+      documentB: documentB.body.id,
       absenceA: absence.body.id,
       facilityA: world.facility.id,
       activityB: world.vacances.id,
@@ -403,7 +438,8 @@ describe('access control, generated from the contract', () => {
       for (const caller of callers) {
         const expected = policy.expect[caller] ?? policy.expect.default;
         assert.ok(expected !== undefined, `${op.operationId}: no expectation for ${caller}`);
-        const path = fill(op.path, 'alpha', ids) + (policy.query ? `?${policy.query(ids)}` : '');
+        const path =
+          fill(op.path, 'alpha', policy.pathIds ? { ...ids, ...policy.pathIds(ids) } : ids) + (policy.query ? `?${policy.query(ids)}` : '');
         const result = policy.file
           ? await sendFile(t, path, op.method, tokens[caller] ?? null, policy.file)
           : await t.api(path, {

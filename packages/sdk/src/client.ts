@@ -50,6 +50,31 @@ export type AuthorisedPersonInput = Schemas['AuthorisedPersonInput'];
 export type ChangeProposal = Schemas['ChangeProposal'];
 export type ChangeRequest = Schemas['ChangeRequest'];
 export type ChangeRequestStatus = Schemas['ChangeRequestStatus'];
+export type PublishedDocument = Schemas['Document'];
+export type DocumentCategory = Schemas['DocumentCategory'];
+export type FamilyDataExport = Schemas['FamilyDataExport'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = Schemas['AuditPage'];
+export type RetentionSettings = Schemas['RetentionSettings'];
+export type RetentionReport = Schemas['RetentionReport'];
+/** What a document is, for whom and when, when staff publish it. */
+export interface PublishDocumentInput {
+  category: DocumentCategory;
+  title: string;
+  /** First and last day families see it (YYYY-MM-DD, included). */
+  validFrom: string;
+  validTo: string;
+  /** Only the families with a child enrolled in this facility; omitted: every family. */
+  facilityId?: string;
+}
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  familyId?: string;
+  actorId?: string;
+  limit?: number;
+  cursor?: string;
+}
 /** A downloaded document: its bytes, its (sanitised) name and its type. */
 export interface DownloadedFile {
   blob: Blob;
@@ -600,6 +625,115 @@ export class PortailClient {
         body: { comment },
       }),
     );
+  }
+
+  // --- documents -------------------------------------------------------------------
+
+  /** The documents meant for the parent's family and valid today, newest first (parent). */
+  async listDocuments(query: { category?: DocumentCategory } = {}): Promise<PublishedDocument[]> {
+    const list = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/documents', { params: { path: this.#path, query } }));
+    return list.items;
+  }
+
+  /** Downloads a document meant for the parent's family (any other is NotFoundError). */
+  downloadDocument(documentId: string): Promise<DownloadedFile> {
+    return this.#download(() =>
+      this.raw.GET('/v1/communes/{commune}/documents/{documentId}/file', {
+        params: { path: { ...this.#path, documentId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  /** Every document of the commune, published or not, newest first (admin, agent). */
+  async listStaffDocuments(query: { category?: DocumentCategory } = {}): Promise<PublishedDocument[]> {
+    const list = await this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/documents', { params: { path: this.#path, query } }));
+    return list.items;
+  }
+
+  /**
+   * Publishes a PDF, JPEG or PNG for families (admin, agent). The server reads the type
+   * from the content; a refusal is a FileRejectedError and leaves nothing behind.
+   */
+  publishDocument(input: PublishDocumentInput, file: Blob | Uint8Array, name?: string): Promise<PublishedDocument> {
+    const header = name === undefined ? {} : { 'X-PF-Filename': encodeURIComponent(name) };
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/documents', {
+        params: { path: this.#path, query: input, header },
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      }),
+    );
+  }
+
+  /** Families no longer see the document; staff still do (admin, agent). */
+  unpublishDocument(documentId: string): Promise<PublishedDocument> {
+    return this.#authed(() =>
+      this.raw.DELETE('/v1/communes/{commune}/staff/documents/{documentId}', { params: { path: { ...this.#path, documentId } } }),
+    );
+  }
+
+  /** Downloads any document of the commune (admin, agent). */
+  downloadStaffDocument(documentId: string): Promise<DownloadedFile> {
+    return this.#download(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/documents/{documentId}/file', {
+        params: { path: { ...this.#path, documentId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  // --- data rights (RGPD) ------------------------------------------------------------
+
+  /** All the family's data as a JSON file, ready to save (parent). `JSON.parse(await file.blob.text())` reads it. */
+  exportMyFamilyData(): Promise<DownloadedFile> {
+    return this.#download(() =>
+      this.raw.GET('/v1/communes/{commune}/family/data-export', { params: { path: this.#path }, parseAs: 'blob' }),
+    );
+  }
+
+  /** One page of the audit log, newest first (admin). */
+  listAuditLog(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/audit-log', { params: { path: this.#path, query } }));
+  }
+
+  /** Every matching entry of the audit log, page after page (admin). */
+  async *iterateAuditLog(query: Omit<AuditQuery, 'cursor'> = {}): AsyncGenerator<AuditEntry> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listAuditLog({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getRetentionSettings(): Promise<RetentionSettings> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/retention', { params: { path: this.#path } }));
+  }
+
+  /** How many months an inactive family's data is kept (admin). */
+  setRetentionSettings(months: number): Promise<RetentionSettings> {
+    return this.#authed(() => this.raw.PUT('/v1/communes/{commune}/staff/retention', { params: { path: this.#path }, body: { months } }));
+  }
+
+  /** Purges the families inactive beyond the retention period now — or, `dryRun`, says which it would (admin). */
+  runRetention(options: { dryRun: boolean }): Promise<RetentionReport> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/retention/runs', { params: { path: this.#path }, body: { dryRun: options.dryRun } }),
+    );
+  }
+
+  /** A file answer: its bytes, with the name and type the server gave. */
+  async #download(call: () => Promise<Result<Blob>>): Promise<DownloadedFile> {
+    let headers: Headers | null = null;
+    const blob = await this.#authed(async () => {
+      const result = await call();
+      headers = result.response.headers;
+      return result;
+    });
+    const h = headers as Headers | null;
+    return { blob, name: fileNameOf(h?.get('Content-Disposition') ?? null), mediaType: h?.get('Content-Type') ?? blob.type };
   }
 
   setBanner(banner: BannerInput): Promise<Banner> {

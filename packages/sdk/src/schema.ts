@@ -1026,6 +1026,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The commune's documents, published or not, newest first (roles admin, agent). */
+        get: operations["listStaffDocuments"];
+        put?: never;
+        /**
+         * Publish a document — a PDF, JPEG or PNG sent as the body — for all families or one facility's families (roles admin, agent).
+         * @description The body is the file itself; its description is in the query string. The type is
+         *     read from the content (`file_type_not_allowed`, 415, for anything but a PDF, JPEG or
+         *     PNG; `file_empty`; `file_too_large`, 413): a refused file leaves nothing behind.
+         *     Without `facilityId` the audience is every family of the commune; with it, the
+         *     families with a child enrolled in one of that facility's activities. Families see
+         *     the document from `validFrom` to `validTo` included (`validation_failed` if
+         *     `validTo` is before `validFrom`). Audited.
+         */
+        post: operations["publishDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unpublish a document — families no longer see it; staff still do (roles admin, agent). Audited. */
+        delete: operations["unpublishDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/documents/{documentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /** Download any document of the commune, published or not (roles admin, agent). */
+        get: operations["downloadStaffDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The documents meant for the parent's family and valid today (Europe/Paris), by category then newest first.
+         * @description A document is meant for the family when its audience is the whole commune, or a
+         *     facility in one of whose activities a child of the family is enrolled for at least
+         *     one day of the document's validity range.
+         */
+        get: operations["listMyDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/documents/{documentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /** Download a document meant for the parent's family and valid today — any other is « not found ». */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/family/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Everything the commune keeps about the parent's family, as one JSON file (right of access and portability, RGPD art. 15 and 20).
+         * @description The family, its guardians, children, accounts (without passwords or tokens),
+         *     enrolments, bookings, booking requests, attendance, absences and every other table
+         *     that holds the family's data, each as a list of rows. Sent as an attachment.
+         */
+        get: operations["exportMyFamilyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Who did what, when — newest first (role admin). Reading the log is itself logged. */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** How long an inactive family's data is kept (role admin). */
+        get: operations["getRetentionSettings"];
+        /** Change how long an inactive family's data is kept, in months (role admin). Audited. */
+        put: operations["setRetentionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purge the families inactive beyond the retention period now, or (dry run) say which would be (role admin). Audited.
+         * @description A family is inactive since the latest of: its record's creation or change, its
+         *     guardians' account activations and logins, its booking requests, its children's
+         *     bookings (made or changed) and absences. A family inactive for longer than the
+         *     commune's retention period is deleted — or, when accounting records (invoices,
+         *     payments) refer to it, anonymised: those records stay, the rest goes. The same job
+         *     runs in the background once a day.
+         */
+        post: operations["runRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/families": {
         parameters: {
             query?: never;
@@ -2303,6 +2515,104 @@ export interface components {
         ChangeRequestRejection: {
             comment: string;
         };
+        /**
+         * @description `canteen_menu`: « Menus de la cantine »; `activity_planning`: plannings of activities; `enrolment_form`: enrolment forms; `school_pre_enrolment`: school pre-enrolment files.
+         * @enum {string}
+         */
+        DocumentCategory: "canteen_menu" | "activity_planning" | "enrolment_form" | "school_pre_enrolment";
+        Document: {
+            id: components["schemas"]["Id"];
+            category: components["schemas"]["DocumentCategory"];
+            title: string;
+            validFrom: components["schemas"]["CivilDate"];
+            validTo: components["schemas"]["CivilDate"];
+            audience: {
+                /** @enum {string} */
+                kind: "all" | "facility";
+                facilityId: string | null;
+                facilityName: string | null;
+            };
+            file: {
+                name: string;
+                /** @enum {string} */
+                mediaType: "application/pdf" | "image/jpeg" | "image/png";
+                size: number;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            unpublishedAt: string | null;
+        };
+        DocumentList: {
+            items: components["schemas"]["Document"][];
+        };
+        FamilyDataExport: {
+            /** @enum {string} */
+            format: "portail-famille/family-data/1";
+            /** Format: date-time */
+            exportedAt: string;
+            commune: {
+                slug: string;
+                name: string;
+            };
+            /** @description One list of rows per table that holds the family's data (`families`, `guardians`, `children`, `accounts`, `bookings`, `booking_requests`, …). */
+            tables: {
+                [key: string]: Record<string, never>[];
+            };
+        };
+        AuditEntry: {
+            id: components["schemas"]["Id"];
+            /** Format: date-time */
+            at: string;
+            /** @description The account that acted; null for the system or an anonymous caller. */
+            actorId: string | null;
+            /** @description e.g. `family.read`, `document.published`, `retention.purged`. */
+            action: string;
+            targetType: string | null;
+            targetId: string | null;
+            /** @description The family the action concerned */
+            familyId: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        RetentionSettings: {
+            /** @description An inactive family's data is kept this many months. */
+            months: number;
+            /**
+             * Format: date-time
+             * @description The last purge (background or on demand).
+             */
+            lastRunAt: string | null;
+        };
+        RetentionSettingsInput: {
+            months: number;
+        };
+        RetentionRunRequest: {
+            /** @description True → only say what would be purged. */
+            dryRun: boolean;
+        };
+        RetentionReport: {
+            dryRun: boolean;
+            months: number;
+            /**
+             * Format: date-time
+             * @description Families with no activity since this instant are purged.
+             */
+            inactiveSince: string;
+            families: {
+                id: components["schemas"]["Id"];
+                number: string;
+                /** Format: date-time */
+                lastActivityAt: string;
+                /**
+                 * @description `anonymised`: accounting records refer to the family; they are kept, its personal data is not.
+                 * @enum {string}
+                 */
+                outcome: "deleted" | "anonymised";
+            }[];
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -2312,6 +2622,18 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The file, as an attachment named after its (sanitised) original name. */
+        DocumentFile: {
+            headers: {
+                "Content-Disposition"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
             };
         };
     };
@@ -2328,6 +2650,7 @@ export interface components {
         AbsenceId: components["schemas"]["Id"];
         ChangeRequestId: components["schemas"]["Id"];
         AttachmentId: components["schemas"]["Id"];
+        DocumentId: components["schemas"]["Id"];
         /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
         FileName: string;
         /** @description Any non-empty value (the SDK sends its name). Proves the request is not a cross-site form post. */
@@ -4031,6 +4354,330 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listStaffDocuments: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["DocumentCategory"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents (at most 500). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    publishDocument: {
+        parameters: {
+            query: {
+                category: components["schemas"]["DocumentCategory"];
+                /** @description Shown to families, e.g. « Menus de novembre ». */
+                title: string;
+                validFrom: components["schemas"]["CivilDate"];
+                validTo: components["schemas"]["CivilDate"];
+                /** @description Only the families of this facility; omitted → all the commune's families. */
+                facilityId?: components["schemas"]["Id"];
+            };
+            header?: {
+                /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
+                "X-PF-Filename"?: components["parameters"]["FileName"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The published document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    unpublishDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, unpublished (unpublishing again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    downloadStaffDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["DocumentFile"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listMyDocuments: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["DocumentCategory"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["DocumentFile"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportMyFamilyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The family's data. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDataExport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Entries at or after this instant. */
+                from?: string;
+                /** @description Entries before this instant. */
+                to?: string;
+                /** @description Entries about this family (its record, its requests, its accounts…). */
+                familyId?: components["schemas"]["Id"];
+                /** @description Entries by this account. */
+                actorId?: components["schemas"]["Id"];
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The new setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    runRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionRunRequest"];
+            };
+        };
+        responses: {
+            /** @description What was (or would be) purged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listFamilies: {

@@ -3,9 +3,11 @@
  * `portail-famille.js` with one `<script type="module">`) registers `<pf-login>`,
  * `<pf-portal>`, `<pf-booking-planner>`, `<pf-reservation-list>` and `<pf-invoice-list>`. The staff console is a separate entry: `staff.ts` (`portail-famille-staff.js`).
  * `<pf-portal>`, `<pf-booking-planner>`, `<pf-reservation-list>` and `<pf-family-profile>`. The staff console is a separate entry: `staff.ts` (`portail-famille-staff.js`).
+ * `<pf-portal>`, `<pf-booking-planner>`, `<pf-reservation-list>` and `<pf-documents>`. The staff console is a separate entry: `staff.ts` (`portail-famille-staff.js`).
  */
 export * from './core/index.js';
 export { PfBookingPlanner } from './pf-booking-planner/pf-booking-planner.js';
+export { PfDocuments } from './pf-documents/pf-documents.js';
 export { PfFamilyProfile } from './pf-family-profile/pf-family-profile.js';
 export { PfInvoiceList } from './pf-invoice-list/pf-invoice-list.js';
 export { PfLogin } from './pf-login/pf-login.js';

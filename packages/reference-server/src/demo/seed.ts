@@ -8,6 +8,7 @@ import { Guardian } from '../modules/families/family.models.js';
 import { type CreateFamilyBody, insertFamily } from '../modules/families/family-service.js';
 import { seedDemoPaymentSettings } from '../modules/payments/providers/demo.js';
 import { seedDemoBookings } from './seed-bookings.js';
+import { seedDemoDocuments } from './seed-documents.js';
 
 /**
  * The demo commune. Its passwords are public on purpose (printed at start, in the
@@ -111,6 +112,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
     );
   }
   await seedDemoBookings(ctx, commune);
+  await seedDemoDocuments(ctx, commune);
   await seedDemoPaymentSettings(ctx, commune.id);
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });

@@ -5,6 +5,27 @@
  */
 export class BackgroundTasks {
   #running = new Set<Promise<void>>();
+  #timers = new Set<NodeJS.Timeout>();
+
+  /**
+   * Runs `work` every `intervalMs` (first run after one interval), never two at once;
+   * the timer does not keep the process alive and `stop()` ends it.
+   */
+  every(name: string, intervalMs: number, work: () => Promise<void>): void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.run(name, () => work().finally(() => (busy = false)));
+    }, intervalMs);
+    timer.unref();
+    this.#timers.add(timer);
+  }
+
+  stop(): void {
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers.clear();
+  }
 
   run(name: string, work: () => Promise<void>): void {
     const task = work()

@@ -28,6 +28,7 @@ import {
   worker,
 } from '../testing/mock-api.js';
 import { useBookingApi } from '../testing/mock-bookings.js';
+import { sampleDocument, useDocumentsApi } from '../testing/mock-documents.js';
 import { sampleInvoice, useInvoiceApi } from '../testing/mock-invoices.js';
 import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import '../index.js';
@@ -232,7 +233,7 @@ describe('<pf-portal>', () => {
     await waitForText(portal, 'Dossier famille n° F-0042');
     await expectAccessible(portal);
     const tabs = deepQueryAll<HTMLButtonElement>(portal.shadowRoot!, '[role="tab"]');
-    equal(tabs.map((tab) => visibleText(tab)).join(' | '), 'Ma famille | Réservations | Mes réservations | Factures');
+    equal(tabs.map((tab) => visibleText(tab)).join(' | '), 'Ma famille | Réservations | Mes réservations | Factures | Documents');
     equal(tabs[0]?.getAttribute('aria-selected'), 'true');
     tabs[0]?.focus();
     tabs[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
@@ -262,5 +263,18 @@ describe('<pf-portal>', () => {
     await waitForText(portal, 'Facture n° 2026-00096');
     includes(visibleText(portal), 'Légende');
     await expectAccessible(portal);
+  });
+
+  it('has a « Documents » tab with the family’s documents and « Télécharger mes données »', async () => {
+    useBookingApi();
+    useDocumentsApi({ documents: [sampleDocument('d1', { title: 'Menus de novembre' })] });
+    const portal = await mountPortal();
+    await signIn(portal.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    byButton(portal.shadowRoot!, 'Documents').click();
+    await waitForText(portal, 'Menus de novembre');
+    await expectAccessible(portal);
+    includes(visibleText(portal), 'Menus de la cantine');
+    ok(byButton(portal.shadowRoot!, 'Télécharger mes données'), 'the family can download its data');
   });
 });

@@ -15,6 +15,7 @@ import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-booking-planner/pf-booking-planner.js';
 import { EmailConfirmationController } from '../pf-family-profile/email-confirmation.js';
 import '../pf-family-profile/pf-family-profile.js';
+import '../pf-documents/pf-documents.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
 import '../pf-invoice-list/pf-invoice-list.js';
@@ -48,13 +49,19 @@ const sections: readonly PortalSection[] = [
     label: (t) => t.invoicesTab,
     render: (portal) => portal.renderInvoiceSection(),
   },
+  {
+    id: 'documents',
+    label: (t) => t.documentsTab,
+    render: (portal) => portal.renderDocumentsSection(),
+  },
 ];
 
 /**
  * @tag pf-portal
  * @summary The whole family portal in one element: the commune's header and banner, the
  * login when signed out, and the family's pages when signed in: « Ma famille », « Réservations »
- * (`<pf-booking-planner>`), « Mes réservations » (`<pf-reservation-list>`) and « Factures » (`<pf-invoice-list>`), as tabs.
+ * (`<pf-booking-planner>`), « Mes réservations » (`<pf-reservation-list>`), « Factures »
+ * (`<pf-invoice-list>`) and « Documents » (`<pf-documents>`), as tabs.
  * Widgets inside it share its SDK client through context.
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when the visitor signs in.
@@ -75,6 +82,7 @@ const sections: readonly PortalSection[] = [
  * @csspart planner - The inner `<pf-booking-planner>`.
  * @csspart reservations - The inner `<pf-reservation-list>`.
  * @csspart invoices - The inner `<pf-invoice-list>` (« Factures »).
+ * @csspart documents - The inner `<pf-documents>` (« Documents » tab).
  * @csspart card - A guardian's or a child's card.
  * @csspart family - The inner `<pf-family-profile>` (« Ma famille »).
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
@@ -238,6 +246,17 @@ export class PfPortal extends PfElement {
       lang=${this.locale}
       theme=${this.theme ?? nothing}
     ></pf-reservation-list>`;
+  }
+
+  /** « Documents »: menus, plannings and forms for the family, and « Télécharger mes données ». */
+  renderDocumentsSection(): TemplateResult {
+    return html`<pf-documents
+      part="documents"
+      hide-heading
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+    ></pf-documents>`;
   }
 
   #select(id: string): void {

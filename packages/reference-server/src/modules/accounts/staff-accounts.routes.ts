@@ -31,7 +31,23 @@ export function staffAccountRoutes(ctx: AppContext): Router {
   });
 
   router.get('/staff/accounts/:accountId', staff, async (req, res) => {
-    const account = await accountOf(communeOf(req).id, param(req, 'accountId'));
+    const commune = communeOf(req);
+    const account = await accountOf(commune.id, param(req, 'accountId'));
+    // Staff reading a parent's account is family data: logged, with the family.
+    const guardian = account.guardian_id ? await Guardian.findOne({ where: { id: account.guardian_id }, attributes: ['family_id'] }) : null;
+    await db.write((t) =>
+      audit(
+        {
+          communeId: commune.id,
+          actorId: authOf(req).account.id,
+          action: 'account.read',
+          target: { type: 'account', id: account.id },
+          familyId: guardian?.family_id ?? null,
+          ip: req.ip,
+        },
+        t,
+      ),
+    );
     res.json(await accountSummaryOf(account));
   });
 

@@ -22,7 +22,20 @@ export function attendanceRoutes(ctx: AppContext): Router {
 
   router.get('/staff/attendance', staff, async (req, res) => {
     const query = req.query as { activityId: string; date: string };
-    res.json(await attendanceRegister(communeOf(req).id, query.activityId, query.date));
+    const register = await attendanceRegister(communeOf(req).id, query.activityId, query.date);
+    await db.write((t) =>
+      audit(
+        {
+          communeId: communeOf(req).id,
+          actorId: authOf(req).account.id,
+          action: 'attendance.register_read',
+          target: { type: 'activity', id: query.activityId },
+          ip: req.ip,
+        },
+        t,
+      ),
+    );
+    res.json(register);
   });
 
   router.put('/staff/attendance', staff, async (req, res) => {
@@ -45,6 +58,7 @@ export function attendanceRoutes(ctx: AppContext): Router {
       ],
       limit: Number(query.limit ?? 200),
     });
+    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'absences.listed', ip: req.ip }, t));
     res.json({ items: await toAbsences(commune.id, rows) });
   });
 

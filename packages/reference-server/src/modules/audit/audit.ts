@@ -9,6 +9,7 @@ export class AuditEntry extends Model {
   declare target_type: string | null;
   declare target_id: string | null;
   declare ip: string | null;
+  declare family_id: string | null;
   declare at: Date;
 }
 
@@ -22,6 +23,7 @@ export function initAuditModel(sequelize: Sequelize): void {
       target_type: DataTypes.STRING,
       target_id: DataTypes.STRING,
       ip: DataTypes.STRING,
+      family_id: DataTypes.STRING,
       at: DataTypes.DATE,
     },
     { sequelize, tableName: 'audit_log', timestamps: false },
@@ -35,6 +37,8 @@ export interface AuditEvent {
   action: string;
   target?: { type: string; id: string };
   ip?: string | undefined;
+  /** The family the action concerned, when there is one (admins filter the log by it). */
+  familyId?: string | null;
 }
 
 /**
@@ -51,6 +55,7 @@ export async function audit(event: AuditEvent, transaction: Transaction): Promis
       target_type: event.target?.type ?? null,
       target_id: event.target?.id ?? null,
       ip: event.ip ?? null,
+      family_id: event.familyId ?? (event.target?.type === 'family' ? event.target.id : null),
       at: new Date(),
     },
     { transaction },

@@ -16,6 +16,8 @@ export class Commune extends Model {
   declare lockout_threshold: number;
   declare lockout_minutes: number;
   declare activation_days: number;
+  declare retention_months: number;
+  declare retention_run_at: Date | null;
 
   get allowedOrigins(): string[] {
     const parsed: unknown = JSON.parse(this.allowed_origins);
@@ -40,6 +42,8 @@ export class Commune extends Model {
         lockout_threshold: DataTypes.INTEGER,
         lockout_minutes: DataTypes.INTEGER,
         activation_days: DataTypes.INTEGER,
+        retention_months: DataTypes.INTEGER,
+        retention_run_at: DataTypes.DATE,
       },
       { sequelize, tableName: 'communes', underscored: true, timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' },
     );

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-attendance.js';
 import * as m0007 from './migrations/0007-billing.js';
 import * as m0008 from './migrations/0008-payment-providers.js';
 import * as m0009 from './migrations/0009-family-changes.js';
+import * as m0010 from './migrations/0010-documents-and-data-rights.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -21,6 +22,7 @@ const migrations = [
   { name: '0007-billing', module: m0007 },
   { name: '0008-payment-providers', module: m0008 },
   { name: '0009-family-changes', module: m0009 },
+  { name: '0010-documents-and-data-rights', module: m0010 },
 ];
 
 export function migrator(db: Database) {

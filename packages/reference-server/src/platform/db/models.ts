@@ -6,6 +6,7 @@ import { initBillingModels } from '../../modules/billing/billing.models.js';
 import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
+import { initDocumentModel } from '../../modules/documents/document.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initFamilyChangeModels } from '../../modules/family-changes/family-changes.models.js';
 import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
@@ -36,5 +37,7 @@ export function initModels(sequelize: Sequelize): void {
   initAttendanceModels(sequelize);
   initBillingModels(sequelize);
   initFamilyChangeModels(sequelize);
+  initDocumentModel(sequelize);
+  initPaymentProviderModels(sequelize);
   initialised = sequelize;
 }

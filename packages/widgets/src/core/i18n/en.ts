@@ -1,5 +1,6 @@
 import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
+import { documentsEn } from './documents-en.js';
 import { invoiceEn } from './invoice-en.js';
 import { profileEn } from './profile-en.js';
 import type { Translation } from './translation.js';
@@ -100,6 +101,8 @@ export const en: Translation = {
     'You are signed in with a staff account of the town. This portal is for families: the staff console is a separate application.',
   bookingsTab: 'Bookings',
   myReservationsTab: 'My bookings',
+  documentsTab: 'Documents',
+  documents: documentsEn,
 
   booking: bookingEn,
 

@@ -1,5 +1,6 @@
 import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
+import { documentsFr } from './documents-fr.js';
 import { invoiceFr } from './invoice-fr.js';
 import { profileFr } from './profile-fr.js';
 import type { Translation } from './translation.js';
@@ -104,6 +105,8 @@ export const fr: Translation = {
     'Vous êtes connecté(e) avec un compte du personnel de la commune. Ce portail est réservé aux familles : la console des agents est une application séparée.',
   bookingsTab: 'Réservations',
   myReservationsTab: 'Mes réservations',
+  documentsTab: 'Documents',
+  documents: documentsFr,
 
   booking: bookingFr,
 

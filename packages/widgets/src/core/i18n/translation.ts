@@ -427,6 +427,10 @@ export interface Translation {
   staffNotice: string;
   bookingsTab: string;
   myReservationsTab: string;
+  documentsTab: string;
+
+  // documents and the family's data
+  documents: DocumentsTranslation;
 
   // bookings
   booking: BookingTranslation;
@@ -440,4 +444,23 @@ export interface Translation {
 
   // « Mes informations » (<pf-family-profile>)
   profile: ProfileTranslation;
+}
+
+/** The texts of `<pf-documents>`. */
+export interface DocumentsTranslation {
+  heading: string;
+  category: Record<'canteen_menu' | 'activity_planning' | 'enrolment_form' | 'school_pre_enrolment', string>;
+  empty: string;
+  validity: (fromIso: string, toIso: string) => string;
+  forFacility: (name: string) => string;
+  download: string;
+  /** Read after « Télécharger » by screen readers: which file it is. */
+  downloadDetail: (title: string, kind: string, size: string) => string;
+  downloading: string;
+  downloaded: (name: string) => string;
+  size: (bytes: number) => string;
+  myData: string;
+  myDataIntro: string;
+  downloadMyData: string;
+  preparingMyData: string;
 }
