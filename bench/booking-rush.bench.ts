@@ -84,7 +84,11 @@ const lines = week.map((date) => ({ date, activityId: world.vacances.id, action:
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const portal = await start(
   'node',
-  ['packages/reference-server/dist/main.js'],
+  // BENCH_PROFILE=dir writes the server's CPU profile there (open it in Chrome DevTools).
+  [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    'packages/reference-server/dist/main.js',
+  ],
   {
     DATA_DIR: dir,
     PORT: String(port),

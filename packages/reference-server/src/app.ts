@@ -10,6 +10,7 @@ import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
+import { paymentProviderPages } from './modules/payments/providers/pages.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
@@ -29,7 +30,7 @@ export function createApp(ctx: AppContext): Express {
 
   // --- the API -------------------------------------------------------------------
   app.use('/v1', ...apiHeaders);
-  app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1));
+  app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1, 'batched'));
   app.use('/v1/health', cors({ origin: true, credentials: false }));
   app.use(COMMUNE, loadCommune, ...communeCors(publicOrigin));
   app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
@@ -60,6 +61,8 @@ export function createApp(ctx: AppContext): Express {
   // --- what a webmaster loads, and the demo ----------------------------------------
   app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').sendFile(specPath));
   // A module script from another site is fetched in CORS mode: the bundle is public, so `*`.
+  // The sandbox provider's payment page (and, in the demo, the fake PayFiP): pages of their own, outside the API.
+  app.use(paymentProviderPages(ctx));
   app.use('/widgets', bundleHeaders, cors({ origin: '*', credentials: false }), express.static(widgetBundleDir, { maxAge: '5m' }));
   if (config.serveExamples) {
     app.use('/examples', examplePageHeaders(publicOrigin), express.static(examplesDir));

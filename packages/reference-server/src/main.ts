@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { DEMO, seedDemo } from './demo/seed.js';
+import { useFakePayfipForDemo } from './modules/payments/providers/demo.js';
 import { loadConfig } from './platform/config.js';
 import { listen, prepare } from './server.js';
 
 /** `node dist/main.js [--demo]`: serve; with --demo, create the demo commune on first start. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const ctx = await prepare(config);
   const demo = process.argv.includes('--demo');
+  if (demo) useFakePayfipForDemo(config, process.env);
+  const ctx = await prepare(config);
   if (demo) await seedDemo(ctx);
   const server = await listen(ctx);
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
     console.log(`
   Site de démonstration : ${config.publicBaseUrl}/examples/
   Boîte d'envoi (e-mails) : ${config.publicBaseUrl}/dev/outbox${ctx.mailer.usesOutbox ? '' : ' (désactivée : SMTP configuré)'}
-  Contrat de l'API      : ${config.publicBaseUrl}/openapi.yaml
+  Contrat de l'API      : ${config.publicBaseUrl}/openapi.yaml${
+    config.payments.serveFakePayfip
+      ? `
+  PayFiP simulé         : ${config.payments.payfipUrl}`
+      : ''
+  }
 
   Parent  : ${DEMO.parent.identifier} / ${DEMO.parent.password}
   Agent   : ${DEMO.staff.identifier} / ${DEMO.staff.password}

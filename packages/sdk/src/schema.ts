@@ -1195,6 +1195,7 @@ export interface components {
             activities: components["schemas"]["Activity"][];
             days: {
                 date: components["schemas"]["CivilDate"];
+                /** @description One cell per activity that runs that day; an activity that does not run then (weekday, closure) has none. */
                 cells: {
                     activityId: components["schemas"]["Id"];
                     state: components["schemas"]["BookingState"];

@@ -6,6 +6,7 @@ import { Commune } from '../modules/communes/commune.model.js';
 import { createCommune, createStaffAccount } from '../modules/communes/provisioning.js';
 import { Guardian } from '../modules/families/family.models.js';
 import { type CreateFamilyBody, insertFamily } from '../modules/families/family-service.js';
+import { seedDemoPaymentSettings } from '../modules/payments/providers/demo.js';
 import { seedDemoBookings } from './seed-bookings.js';
 
 /**
@@ -110,6 +111,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
     );
   }
   await seedDemoBookings(ctx, commune);
+  await seedDemoPaymentSettings(ctx, commune.id);
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });
   if (nadia) await createGuardianAccount(ctx, commune, nadia, { identifier: DEMO.pendingParent, actorId: null });

@@ -21,6 +21,21 @@ export interface Config {
   rateLimits: { loginPerIp: number; tokenPerIp: number; forgotPerIp: number; apiPerIp: number; windowMinutes: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number; maxConcurrent: number };
   serveExamples: boolean;
+  payments: PaymentsConfig;
+}
+
+/** Online payment (the provider of each commune is in its payment settings, table payment_provider_settings). */
+export interface PaymentsConfig {
+  /** PayFiP's web address (SOAP service and payment page under it); the demo and tests use the fake PayFiP's. */
+  payfipUrl: string;
+  /** Per PayFiP SOAP call (public clients use 15 s). */
+  payfipTimeoutMs: number;
+  /** Provider of a commune with no payment settings. */
+  defaultProvider: 'sandbox' | 'none';
+  /** The built-in sandbox page may "take" payments (never in production: it creates money from nothing). */
+  sandboxAllowed: boolean;
+  /** Serve the fake PayFiP at /dev/fake-payfip (the demo). */
+  serveFakePayfip: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -73,6 +88,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxConcurrent: int(env.ARGON2_MAX_CONCURRENT, 2),
     },
     serveExamples: bool(env.SERVE_EXAMPLES, true),
+    payments: {
+      payfipUrl: (env.PAYFIP_URL || 'https://www.payfip.gouv.fr').replace(/\/+$/, ''),
+      payfipTimeoutMs: int(env.PAYFIP_TIMEOUT_MS, 15_000),
+      defaultProvider: (env.PAYMENT_DEFAULT_PROVIDER ?? (production ? 'none' : 'sandbox')) === 'sandbox' ? 'sandbox' : 'none',
+      sandboxAllowed: !production && bool(env.PAYMENT_SANDBOX, true),
+      serveFakePayfip: !production && bool(env.FAKE_PAYFIP, false),
+    },
     ...overrides,
   };
 }

@@ -141,7 +141,12 @@ export const styles = [
       white-space: nowrap;
     }
 
-    .grid tbody th {
+    /* On a phone the activities scroll sideways; the day stays in view. */
+    .grid tbody th,
+    .grid thead th:first-child {
+      position: sticky;
+      left: 0;
+      z-index: 1;
       text-align: left;
     }
 
@@ -199,6 +204,13 @@ export const styles = [
       border: 1px dashed var(--_border);
       background: repeating-linear-gradient(135deg, var(--_surface-alt) 0 6px, var(--_surface) 6px 12px);
       cursor: not-allowed;
+    }
+
+    /* The activity does not run that day: nothing to book, so no box at all. */
+    .cell.locked.none {
+      border-color: transparent;
+      background: none;
+      color: var(--_muted);
     }
 
     .legend ul,

@@ -95,6 +95,9 @@ describe('<pf-booking-planner>', () => {
     equal(cellOf(el, '2026-03-10', GARDERIE).dataset.state, 'waiting_list');
     includes(cellOf(el, '2026-03-13').title, 'Non modifiable : complet');
     includes(visibleText(cellOf(el, '2026-03-10')), 'Non modifiable : délai dépassé');
+    const notRunning = cellOf(el, '2026-03-11');
+    includes(visibleText(notRunning), 'Non proposé ce jour', 'no canteen on Wednesday: a dash, not a locked box with places');
+    equal(notRunning.querySelector('.places'), null);
     equal(deepQueryAll(root(el), '[role="grid"] tbody tr').length, 5, 'one row per day of the week');
     byButton(root(el), 'Semaine suivante').click();
     await waitForText(el, 'Semaine du lun. 16 mars au ven. 20 mars');

@@ -426,8 +426,8 @@ export class PfBookingPlanner extends PfElement {
     const cell = day.cells.find((c) => c.activityId === activity.id);
     const focusable = row === this.#row && col === this.#col ? 0 : -1;
     if (!cell) {
-      return html`<button type="button" part="cell" class="cell locked" tabindex=${focusable} data-row=${row} data-col=${col}
-        aria-disabled="true" title=${t.notOffered}>
+      return html`<button type="button" part="cell" class="cell locked none" tabindex=${focusable} data-row=${row} data-col=${col}
+        data-date=${day.date} data-activity=${activity.id} aria-disabled="true" title=${t.notOffered}>
         <span aria-hidden="true">—</span><span class="visually-hidden">${t.notOffered}</span>
       </button>`;
     }

@@ -83,12 +83,11 @@ function cell(activityId: string, over: Partial<PlannerCell> = {}): PlannerCell 
   };
 }
 
-/** The canteen: 9 booked and locked (deadline passed), 10 free but locked, 11 closed, 12 booked (can be cancelled), 13 full. */
+/** The canteen: 9 booked and locked (deadline passed), 10 free but locked, 11 not running (no cell), 12 booked (can be cancelled), 13 full. */
 export function planner(childId: string): Planner {
   const cantine: Record<string, Partial<PlannerCell>> = {
     '2026-03-09': { state: 'booked', changeable: false, lockedReason: 'deadline_passed' },
     '2026-03-10': { changeable: false, lockedReason: 'deadline_passed' },
-    '2026-03-11': { changeable: false, lockedReason: 'closed', placesLeft: null },
     '2026-03-12': { state: 'booked' },
     '2026-03-13': { changeable: false, lockedReason: 'full', placesLeft: 0 },
   };
@@ -103,7 +102,10 @@ export function planner(childId: string): Planner {
     childId,
     period: { ...period },
     activities,
-    days: DATES.map((date) => ({ date, cells: [cell(CANTINE, cantine[date]), cell(GARDERIE, garderie[date])] })),
+    days: DATES.map((date) => ({
+      date,
+      cells: date === '2026-03-11' ? [cell(GARDERIE, garderie[date])] : [cell(CANTINE, cantine[date]), cell(GARDERIE, garderie[date])],
+    })),
   };
 }
 

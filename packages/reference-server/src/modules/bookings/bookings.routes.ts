@@ -13,12 +13,13 @@ import { familyCalendar, familyOfFeed, renewFeed } from './calendar-feed.js';
 import { childOfParent, PeriodContext } from './period-context.js';
 import { buildPlanner } from './planner.js';
 import { civilDateOf } from './rules/civil-date.js';
-import { toBookingRequest } from './serialize.js';
+import { bookingRequestView, toBookingRequest } from './serialize.js';
 import { decide, pendingBookings } from './staff-decisions.js';
-import { applyBookingRequest, type RequestedLine } from './submit-request.js';
+import { applyBookingRequest, type Promotion, type RequestedLine } from './submit-request.js';
+import { promotionMails } from './waiting-list-mail.js';
 
 export function bookingRoutes(ctx: AppContext): Router {
-  const { db } = ctx;
+  const { db, background, mailer } = ctx;
   const router = Router({ mergeParams: true });
 
   router.get('/children/:childId/booking-options', requireGuardian, async (req, res) => {
@@ -59,6 +60,8 @@ export function bookingRoutes(ctx: AppContext): Router {
     const child = await childOfParent(commune.id, account, param(req, 'childId'));
     const periodCtx = await PeriodContext.load(commune.id, child.id, param(req, 'periodId'));
     const { lines } = req.body as { lines: RequestedLine[] };
+    const activityName = (id: string) => periodCtx.activity(id)?.name ?? '';
+    let promotions: Promotion[] = [];
     const answer = await once(
       db,
       {
@@ -68,14 +71,27 @@ export function bookingRoutes(ctx: AppContext): Router {
         request: { child: child.id, period: periodCtx.period.id, lines },
       },
       async (transaction) => {
-        const request = await applyBookingRequest(
+        const { request, promoted } = await applyBookingRequest(
           { communeId: commune.id, familyId: child.family_id, child, account, ctx: periodCtx, lines, now: new Date() },
           transaction,
         );
-        return { status: 201, body: await toBookingRequest(request, periodCtx.period.name, transaction) };
+        promotions = promoted;
+        const body = bookingRequestView(request, request.lines ?? [], {
+          periodName: periodCtx.period.name,
+          childName: `${child.first_name} ${child.last_name}`,
+          referentName: account.display_name,
+          activityName,
+        });
+        return { status: 201, body };
       },
     );
     res.status(answer.status).json(answer.body);
+    if (promotions.length > 0) {
+      const promotedNow = promotions;
+      background.run('waiting list mails', async () => {
+        for (const mail of await promotionMails(commune, promotedNow, activityName)) await mailer.send(mail);
+      });
+    }
   });
 
   router.get('/booking-requests', requireGuardian, async (req, res) => {

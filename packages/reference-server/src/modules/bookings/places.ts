@@ -1,5 +1,6 @@
-import { literal, Op, type Transaction } from 'sequelize';
-import { type Activity, ActivityDay } from './booking.models.js';
+import { randomUUID } from 'node:crypto';
+import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { type Activity, ActivityDay, type BookingRequest, type BookingRequestLine, type BookingStateName } from './booking.models.js';
 
 /**
  * Takes one place of an activity on a day, or answers false when none is left. The
@@ -32,4 +33,207 @@ export async function releasePlace(activityId: string, date: string, transaction
     { booked: literal('booked - 1') },
     { where: { activity_id: activityId, date, booked: { [Op.gt]: 0 } }, transaction },
   );
+}
+
+export type DayKey = string;
+export const dayKey = (activityId: string, date: string): DayKey => `${activityId}|${date}`;
+
+/** The columns of a booking that a request reads and changes. */
+export interface StoredBooking {
+  id: string;
+  child_id: string;
+  activity_id: string;
+  date: string;
+  state: string;
+}
+
+interface Counter {
+  activity: Activity;
+  date: string;
+  booked: number;
+  delta: number;
+}
+
+interface Change {
+  childId: string;
+  activityId: string;
+  date: string;
+  existing: StoredBooking | undefined;
+  state: BookingStateName;
+}
+
+/**
+ * One request's view of the days it touches: reads the child's bookings and the days'
+ * counters once, judges in memory, then writes everything in a few statements. Correct
+ * under concurrency because the counters are locked before they are read (PostgreSQL:
+ * `FOR UPDATE`, always in (activity, date) order so two writers cannot deadlock; SQLite:
+ * writes are serialised by the write queue). A place given back goes first to the oldest
+ * booking on the day's waiting list.
+ */
+export class DayPlaces {
+  readonly #counters = new Map<DayKey, Counter>();
+  readonly #changes: Change[] = [];
+  readonly #released = new Set<DayKey>();
+  readonly #sequelize: Sequelize;
+
+  constructor(
+    private readonly communeId: string,
+    private readonly transaction: Transaction,
+  ) {
+    this.#sequelize = (transaction as Transaction & { sequelize: Sequelize }).sequelize;
+  }
+
+  #select<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+    return this.#sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: this.transaction });
+  }
+
+  async #run(sql: string, replacements: Record<string, unknown>): Promise<void> {
+    await this.#sequelize.query(sql, { replacements, transaction: this.transaction });
+  }
+
+  /** The child's bookings on the requested (activity, day)s. */
+  async bookingsOf(childId: string, days: { activityId: string; date: string }[]): Promise<Map<DayKey, StoredBooking>> {
+    const found = new Map<DayKey, StoredBooking>();
+    if (days.length === 0) return found;
+    const rows = await this.#select<StoredBooking>(
+      'SELECT id, child_id, activity_id, date, state FROM bookings WHERE child_id = :childId AND activity_id IN (:activities) AND date IN (:dates)',
+      { childId, activities: unique(days.map((d) => d.activityId)), dates: unique(days.map((d) => d.date)) },
+    );
+    for (const row of rows) found.set(dayKey(row.activity_id, row.date), row);
+    return found;
+  }
+
+  /** Creates the missing counters of these days, then locks and reads them. */
+  async lock(days: { activity: Activity; date: string }[]): Promise<void> {
+    const byKey = new Map(days.map((d) => [dayKey(d.activity.id, d.date), d]));
+    if (byKey.size === 0) return;
+    const keys = [...byKey.keys()].sort();
+    const values = keys.map((_, i) => `(:a${i}, :d${i}, :commune, 0)`).join(', ');
+    const replacements: Record<string, unknown> = { commune: this.communeId };
+    keys.forEach((key, i) => {
+      const day = byKey.get(key);
+      replacements[`a${i}`] = day?.activity.id;
+      replacements[`d${i}`] = day?.date;
+    });
+    await this.#run(
+      `INSERT INTO activity_days (activity_id, date, commune_id, booked) VALUES ${values} ON CONFLICT (activity_id, date) DO NOTHING`,
+      replacements,
+    );
+    const lock = this.#sequelize.getDialect() === 'postgres' ? ' FOR UPDATE' : '';
+    const rows = await this.#select<{ activity_id: string; date: string; booked: number }>(
+      `SELECT activity_id, date, booked FROM activity_days WHERE activity_id IN (:activities) AND date IN (:dates) ORDER BY activity_id, date${lock}`,
+      { activities: unique(days.map((d) => d.activity.id)), dates: unique(days.map((d) => d.date)) },
+    );
+    for (const row of rows) {
+      const day = byKey.get(dayKey(row.activity_id, row.date));
+      if (day) this.#counters.set(dayKey(row.activity_id, row.date), { ...day, booked: Number(row.booked), delta: 0 });
+    }
+  }
+
+  /** Whether a place is left on a locked day (always, without a capacity). */
+  hasRoom(day: { activity: Activity; date: string }): boolean {
+    const capacity = day.activity.capacity_per_day;
+    if (capacity === null) return true;
+    const counter = this.#counters.get(dayKey(day.activity.id, day.date));
+    if (!counter) throw new Error(`day ${day.date} was not locked`);
+    return counter.booked + counter.delta < capacity;
+  }
+
+  /** Records a booking's new state; a place is taken or given back with it. */
+  setState(childId: string, day: { activity: Activity; date: string }, existing: StoredBooking | undefined, state: BookingStateName): void {
+    const key = dayKey(day.activity.id, day.date);
+    const counter = this.#counters.get(key);
+    const wasBooked = existing?.state === 'booked';
+    if (counter && wasBooked && state !== 'booked') {
+      counter.delta -= 1;
+      this.#released.add(key);
+    }
+    if (counter && !wasBooked && state === 'booked') counter.delta += 1;
+    this.#changes.push({ childId, activityId: day.activity.id, date: day.date, existing, state });
+  }
+
+  /** Gives freed places to waiting lists, then writes bookings and counters. */
+  async save(now: Date): Promise<{ childId: string; activityId: string; date: string }[]> {
+    const promoted = await this.#promoteWaitingLists();
+    const fresh = this.#changes.filter((c) => !c.existing);
+    if (fresh.length > 0) {
+      await this.#sequelize.getQueryInterface().bulkInsert(
+        'bookings',
+        fresh.map((c) => ({
+          id: randomUUID(),
+          commune_id: this.communeId,
+          child_id: c.childId,
+          activity_id: c.activityId,
+          date: c.date,
+          state: c.state,
+          updated_at: now,
+        })),
+        { transaction: this.transaction },
+      );
+    }
+    for (const [state, changes] of groupBy(
+      this.#changes.filter((c) => c.existing),
+      (c) => c.state,
+    )) {
+      await this.#run('UPDATE bookings SET state = :state, updated_at = :now WHERE id IN (:ids)', {
+        state,
+        now,
+        ids: changes.map((c) => c.existing?.id),
+      });
+    }
+    const moved = [...this.#counters.values()].filter((c) => c.delta !== 0);
+    for (const [group, counters] of groupBy(moved, (c) => `${c.activity.id}|${c.delta}`)) {
+      const [activityId, delta] = group.split('|');
+      await this.#run('UPDATE activity_days SET booked = booked + :delta WHERE activity_id = :activityId AND date IN (:dates)', {
+        delta: Number(delta),
+        activityId,
+        dates: counters.map((c) => c.date),
+      });
+    }
+    return promoted;
+  }
+
+  async #promoteWaitingLists(): Promise<{ childId: string; activityId: string; date: string }[]> {
+    const freed = [...this.#released]
+      .map((key) => this.#counters.get(key))
+      .filter((c): c is Counter => c !== undefined && c.activity.overflow === 'waiting_list' && this.hasRoom(c));
+    if (freed.length === 0) return [];
+    const waiting = await this.#select<StoredBooking>(
+      `SELECT id, child_id, activity_id, date, state FROM bookings
+       WHERE activity_id IN (:activities) AND date IN (:dates) AND state = 'waiting_list'
+       ORDER BY updated_at, id`,
+      { activities: unique(freed.map((c) => c.activity.id)), dates: unique(freed.map((c) => c.date)) },
+    );
+    const promoted: { childId: string; activityId: string; date: string }[] = [];
+    for (const booking of waiting) {
+      const counter = this.#counters.get(dayKey(booking.activity_id, booking.date));
+      if (!counter || !this.#released.has(dayKey(booking.activity_id, booking.date)) || !this.hasRoom(counter)) continue;
+      this.setState(booking.child_id, counter, booking, 'booked');
+      promoted.push({ childId: booking.child_id, activityId: booking.activity_id, date: booking.date });
+    }
+    return promoted;
+  }
+
+  /** The request and its lines, one statement each. */
+  async insertRequest(request: BookingRequest, lines: BookingRequestLine[]): Promise<void> {
+    const qi = this.#sequelize.getQueryInterface();
+    await qi.bulkInsert('booking_requests', [request.get({ plain: true })], { transaction: this.transaction });
+    if (lines.length > 0) {
+      await qi.bulkInsert(
+        'booking_request_lines',
+        lines.map((l) => l.get({ plain: true })),
+        { transaction: this.transaction },
+      );
+    }
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }

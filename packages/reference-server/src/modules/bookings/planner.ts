@@ -16,31 +16,35 @@ export async function buildPlanner(communeId: string, child: Child, periodId: st
     activities: ctx.activities.map(toActivity),
     days: days.map((date) => ({
       date,
-      cells: ctx.activities.map((activity) => {
-        const state: CellState = bookings.find((b) => b.activity_id === activity.id && b.date === date)?.state ?? 'none';
-        const booked = counters.find((c) => c.activity_id === activity.id && c.date === date)?.booked ?? 0;
-        const left = placesLeft(activity.capacity_per_day, booked);
-        const status = cellStatus({
-          now,
-          date,
-          state,
-          periodOpen,
-          enrolled: ctx.enrolledOn(activity.id, date),
-          closed: !ctx.runsOn(activity, date),
-          placesLeft: left,
-          overflow: activity.overflow,
-          bookingRule: activity.bookingRule,
-          cancellationRule: activity.cancellationRule,
-        });
-        return {
-          activityId: activity.id,
-          state,
-          changeable: status.changeable,
-          lockedReason: status.lockedReason,
-          placesLeft: left,
-          deadline: status.deadline.toISOString(),
-        };
-      }),
+      // An activity that does not run that day (ALE mercredi on a Monday) has no cell: the
+      // planner shows « — » rather than a locked box with places.
+      cells: ctx.activities
+        .filter((activity) => ctx.runsOn(activity, date))
+        .map((activity) => {
+          const state: CellState = bookings.find((b) => b.activity_id === activity.id && b.date === date)?.state ?? 'none';
+          const booked = counters.find((c) => c.activity_id === activity.id && c.date === date)?.booked ?? 0;
+          const left = placesLeft(activity.capacity_per_day, booked);
+          const status = cellStatus({
+            now,
+            date,
+            state,
+            periodOpen,
+            enrolled: ctx.enrolledOn(activity.id, date),
+            closed: false,
+            placesLeft: left,
+            overflow: activity.overflow,
+            bookingRule: activity.bookingRule,
+            cancellationRule: activity.cancellationRule,
+          });
+          return {
+            activityId: activity.id,
+            state,
+            changeable: status.changeable,
+            lockedReason: status.lockedReason,
+            placesLeft: left,
+            deadline: status.deadline.toISOString(),
+          };
+        }),
     })),
   };
 }

@@ -31,7 +31,41 @@ export function toPeriod(p: BookingPeriod, now: Date) {
   };
 }
 
-/** The contract's BookingRequest: names resolved, lines in the order the parent sent them. */
+/** The names a request is shown with. */
+export interface RequestNames {
+  periodName: string;
+  childName: string;
+  referentName: string;
+  activityName: (activityId: string) => string;
+}
+
+/** The contract's BookingRequest, from rows already at hand: lines in the order the parent sent them. */
+export function bookingRequestView(request: BookingRequest, lines: BookingRequestLine[], names: RequestNames) {
+  return {
+    id: request.id,
+    number: request.number,
+    childId: request.child_id,
+    childName: names.childName,
+    periodId: request.period_id,
+    periodName: names.periodName,
+    referent: { accountId: request.account_id, displayName: names.referentName },
+    status: request.status,
+    createdAt: request.created_at.toISOString(),
+    lines: [...lines]
+      .sort((a, b) => a.position - b.position)
+      .map((l) => ({
+        date: l.date,
+        activityId: l.activity_id,
+        activityName: names.activityName(l.activity_id),
+        action: l.action,
+        outcome: l.outcome,
+        reason: l.reason,
+        comment: l.comment ?? null,
+      })),
+  };
+}
+
+/** The contract's BookingRequest, names loaded. */
 export async function toBookingRequest(request: BookingRequest, periodName: string, transaction?: Transaction) {
   const [lines, child, referent] = await Promise.all([
     request.lines ?? BookingRequestLine.findAll({ where: { request_id: request.id }, transaction }),
@@ -43,26 +77,10 @@ export async function toBookingRequest(request: BookingRequest, periodName: stri
     attributes: ['id', 'name'],
     transaction,
   });
-  return {
-    id: request.id,
-    number: request.number,
-    childId: request.child_id,
-    childName: child ? `${child.first_name} ${child.last_name}` : '',
-    periodId: request.period_id,
+  return bookingRequestView(request, lines, {
     periodName,
-    referent: { accountId: request.account_id, displayName: referent?.display_name ?? '' },
-    status: request.status,
-    createdAt: request.created_at.toISOString(),
-    lines: [...lines]
-      .sort((a, b) => a.position - b.position)
-      .map((l) => ({
-        date: l.date,
-        activityId: l.activity_id,
-        activityName: activities.find((a) => a.id === l.activity_id)?.name ?? '',
-        action: l.action,
-        outcome: l.outcome,
-        reason: l.reason,
-        comment: l.comment ?? null,
-      })),
-  };
+    childName: child ? `${child.first_name} ${child.last_name}` : '',
+    referentName: referent?.display_name ?? '',
+    activityName: (id) => activities.find((a) => a.id === id)?.name ?? '',
+  });
 }

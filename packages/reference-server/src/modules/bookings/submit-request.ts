@@ -3,9 +3,9 @@ import type { Transaction } from 'sequelize';
 import { nextNumber } from '../../platform/db/sequences.js';
 import type { Account } from '../accounts/account.models.js';
 import type { Child } from '../families/family.models.js';
-import { type Activity, Booking, BookingRequest, BookingRequestLine } from './booking.models.js';
+import { type Activity, BookingRequest, BookingRequestLine } from './booking.models.js';
 import { type PeriodContext, periodStatus } from './period-context.js';
-import { releasePlace, takePlace } from './places.js';
+import { DayPlaces, dayKey, type StoredBooking } from './places.js';
 import { ACTIVE_STATES, type CellState } from './rules/cell-status.js';
 import { beforeDeadline } from './rules/deadlines.js';
 
@@ -39,45 +39,80 @@ export function requestStatus(outcomes: Outcome[]): BookingRequest['status'] {
   return outcomes.includes('refused') ? 'partially_accepted' : 'pending';
 }
 
+/** A booking given a place because a request cancelled the day it was waiting for. */
+export interface Promotion {
+  childId: string;
+  activityId: string;
+  date: string;
+}
+
+interface Judged {
+  line: RequestedLine;
+  position: number;
+  activity: Activity;
+  existing: StoredBooking | undefined;
+}
+
 /**
  * Applies a booking request in the caller's write transaction: all its lines or none.
- * Lines are applied in (activity, date) order so two requests always lock day counters in
- * the same order (no deadlock on PostgreSQL); answers keep the parent's order.
+ * A handful of statements whatever the number of lines (the request is one serialised
+ * write on SQLite, so each statement saved is throughput): the child's bookings for the
+ * requested days in one read, the days' place counters locked and read in one, then one
+ * write per kind of change. Answers keep the parent's order.
  */
 export async function applyBookingRequest(
   args: { communeId: string; familyId: string; child: Child; account: Account; ctx: PeriodContext; lines: RequestedLine[]; now: Date },
   transaction: Transaction,
-): Promise<BookingRequest> {
+): Promise<{ request: BookingRequest; promoted: Promotion[] }> {
   const { communeId, child, ctx, now } = args;
   const number = await nextNumber(communeId, 'booking_request', transaction);
   const periodOpen = periodStatus(ctx.period, now) === 'open';
-  const order = args.lines
-    .map((line, position) => ({ line, position }))
-    .sort((a, b) => a.line.activityId.localeCompare(b.line.activityId) || a.line.date.localeCompare(b.line.date));
   const decided = new Map<number, Decided>();
 
-  for (const { line, position } of order) {
+  // Rules that need no database: the day is in the period and the activity runs then.
+  const candidates: Judged[] = [];
+  const places = new DayPlaces(communeId, transaction);
+  args.lines.forEach((line, position) => {
     const activity = ctx.activity(line.activityId);
-    decided.set(position, await applyLine({ communeId, childId: child.id, activity, ctx, line, now, periodOpen }, transaction));
-  }
+    if (!activity || line.date < ctx.period.start_date || line.date > ctx.period.end_date) {
+      decided.set(position, refused('not_in_period'));
+    } else if (!ctx.runsOn(activity, line.date)) {
+      decided.set(position, refused('closed'));
+    } else {
+      candidates.push({ line, position, activity, existing: undefined });
+    }
+  });
+
+  const existing = await places.bookingsOf(
+    child.id,
+    candidates.map((c) => c.line),
+  );
+  for (const c of candidates) c.existing = existing.get(dayKey(c.line.activityId, c.line.date));
+
+  // The days whose counters this request may move, locked in one order by every writer.
+  const counted = candidates.filter(
+    (c) =>
+      (c.line.action === 'add' && c.activity.processing === 'immediate') || (c.line.action === 'cancel' && c.existing?.state === 'booked'),
+  );
+  await places.lock(counted.map((c) => ({ activity: c.activity, date: c.line.date })));
+
+  for (const c of candidates) decided.set(c.position, judge(c, { ctx, now, periodOpen, places, childId: child.id }));
+  const promoted = await places.save(now);
 
   const outcomes = args.lines.map((_, position) => decided.get(position)?.outcome ?? 'refused');
-  const request = await BookingRequest.create(
-    {
-      id: randomUUID(),
-      commune_id: communeId,
-      number,
-      family_id: args.familyId,
-      child_id: child.id,
-      period_id: ctx.period.id,
-      account_id: args.account.id,
-      status: requestStatus(outcomes),
-      created_at: now,
-    },
-    { transaction },
-  );
-  request.lines = await BookingRequestLine.bulkCreate(
-    args.lines.map((line, position) => ({
+  const request = BookingRequest.build({
+    id: randomUUID(),
+    commune_id: communeId,
+    number,
+    family_id: args.familyId,
+    child_id: child.id,
+    period_id: ctx.period.id,
+    account_id: args.account.id,
+    status: requestStatus(outcomes),
+    created_at: now,
+  });
+  const lines = args.lines.map((line, position) =>
+    BookingRequestLine.build({
       id: randomUUID(),
       request_id: request.id,
       date: line.date,
@@ -85,39 +120,25 @@ export async function applyBookingRequest(
       action: line.action,
       outcome: decided.get(position)?.outcome ?? 'refused',
       reason: decided.get(position)?.reason ?? null,
+      comment: null,
       position,
-    })),
-    { transaction },
+    }),
   );
-  return request;
+  await places.insertRequest(request, lines);
+  request.lines = lines;
+  return { request, promoted };
 }
 
-async function applyLine(
-  a: {
-    communeId: string;
-    childId: string;
-    activity: Activity | undefined;
-    ctx: PeriodContext;
-    line: RequestedLine;
-    now: Date;
-    periodOpen: boolean;
-  },
-  transaction: Transaction,
-): Promise<Decided> {
-  const { activity, line } = a;
-  if (!activity || line.date < a.ctx.period.start_date || line.date > a.ctx.period.end_date) return refused('not_in_period');
-  if (!a.ctx.runsOn(activity, line.date)) return refused('closed');
-  const key = { child_id: a.childId, activity_id: activity.id, date: line.date };
-  const existing = await Booking.findOne({ where: key, transaction });
-  const held = existing !== null && ACTIVE_STATES.includes(existing.state as CellState);
+/** One line's outcome, recorded in `places` (nothing is written yet). */
+function judge(c: Judged, a: { ctx: PeriodContext; now: Date; periodOpen: boolean; places: DayPlaces; childId: string }): Decided {
+  const { activity, line, existing } = c;
+  const held = existing !== undefined && ACTIVE_STATES.includes(existing.state as CellState);
+  const day = { activity, date: line.date };
 
   if (line.action === 'cancel') {
     if (!existing || !held) return refused('not_booked');
     if (!beforeDeadline(a.now, line.date, activity.cancellationRule)) return refused('deadline_passed');
-    if (existing.state === 'booked') {
-      await releasePlace(activity.id, line.date, transaction);
-    }
-    await existing.update({ state: 'cancelled', updated_at: a.now }, { transaction });
+    a.places.setState(a.childId, day, existing, 'cancelled');
     return { outcome: 'accepted', reason: null };
   }
 
@@ -127,14 +148,11 @@ async function applyLine(
   if (!beforeDeadline(a.now, line.date, activity.bookingRule)) return refused('deadline_passed');
 
   let state: 'booked' | 'pending' | 'waiting_list';
-  if (activity.processing === 'staff_review') {
+  if (activity.processing === 'staff_review')
     state = 'pending'; // a place is taken only when staff accept
-  } else {
-    if (await takePlace(activity, line.date, a.communeId, transaction)) state = 'booked';
-    else if (activity.overflow === 'waiting_list') state = 'waiting_list';
-    else return refused('full');
-  }
-  if (existing) await existing.update({ state, updated_at: a.now }, { transaction });
-  else await Booking.create({ id: randomUUID(), commune_id: a.communeId, ...key, state, updated_at: a.now }, { transaction });
+  else if (a.places.hasRoom(day)) state = 'booked';
+  else if (activity.overflow === 'waiting_list') state = 'waiting_list';
+  else return refused('full');
+  a.places.setState(a.childId, day, existing, state);
   return { outcome: state === 'booked' ? 'accepted' : state, reason: null };
 }

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-bookings.js';
 import * as m0003 from './migrations/0003-calendar-feeds.js';
 import * as m0004 from './migrations/0004-booking-decisions.js';
 import * as m0007 from './migrations/0007-billing.js';
+import * as m0008 from './migrations/0008-payment-providers.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -13,6 +14,7 @@ const migrations = [
   { name: '0003-calendar-feeds', module: m0003 },
   { name: '0004-booking-decisions', module: m0004 },
   { name: '0007-billing', module: m0007 },
+  { name: '0008-payment-providers', module: m0008 },
 ];
 
 export function migrator(db: Database) {

@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequence } from './sequence.model.js';
 
 /**
@@ -7,11 +7,20 @@ import { Sequence } from './sequence.model.js';
  * of the UPDATE until commit; SQLite's writes are queued.
  */
 export async function nextNumber(communeId: string, name: string, transaction: Transaction): Promise<number> {
+  const take = async () => {
+    const rows = await Sequence.sequelize?.query<{ value: number }>(
+      'UPDATE sequences SET value = value + 1 WHERE commune_id = :communeId AND name = :name RETURNING value',
+      { replacements: { communeId, name }, type: QueryTypes.SELECT, transaction },
+    );
+    return rows?.[0] ? Number(rows[0].value) : null;
+  };
+  // One statement in the usual case; the counter's first use creates it.
+  const taken = await take();
+  if (taken !== null) return taken;
   await Sequence.bulkCreate([{ commune_id: communeId, name, value: 0 }], { ignoreDuplicates: true, transaction });
-  await Sequence.increment('value', { by: 1, where: { commune_id: communeId, name }, transaction });
-  const row = await Sequence.findOne({ where: { commune_id: communeId, name }, transaction });
-  if (!row) throw new Error(`sequence ${name} vanished`);
-  return row.value;
+  const first = await take();
+  if (first === null) throw new Error(`sequence ${name} vanished`);
+  return first;
 }
 
 /**
