@@ -10,6 +10,7 @@ import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { communeRoutes } from './modules/communes/communes.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { paymentProviderPages } from './modules/payments/providers/pages.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
@@ -33,6 +34,8 @@ export function createApp(ctx: AppContext): Express {
   app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1, 'batched'));
   app.use('/v1/health', cors({ origin: true, credentials: false }));
   app.use(COMMUNE, loadCommune, ...communeCors(publicOrigin));
+  // The payment provider notifies with a form (PayFiP `idOp=…`): that one path reads forms.
+  app.use(`${COMMUNE}/payment-notifications`, express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }));
   app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
   app.use(
     OpenApiValidator.middleware({
@@ -56,6 +59,7 @@ export function createApp(ctx: AppContext): Express {
   });
   app.use(COMMUNE, communeRoutes(ctx), authRoutes(ctx), familyRoutes(ctx), staffAccountRoutes(ctx), bookingRoutes(ctx));
   app.use(COMMUNE, billingRoutes(ctx));
+  app.use(COMMUNE, paymentRoutes(ctx));
   app.use('/v1', notFoundHandler);
 
   // --- what a webmaster loads, and the demo ----------------------------------------

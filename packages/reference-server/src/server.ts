@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { AppContext } from './app-context.js';
+import { startPaymentReconciler } from './modules/payments/reconciler.js';
 import { BackgroundTasks } from './platform/background.js';
 import type { Config } from './platform/config.js';
 import { PasswordHasher } from './platform/crypto/passwords.js';
@@ -30,10 +31,12 @@ export async function listen(ctx: AppContext, port = ctx.config.port): Promise<R
     const s = app.listen(port, ctx.config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port: actual } = server.address() as AddressInfo;
+  const stopReconciler = startPaymentReconciler(ctx);
   return {
     ctx,
     url: `http://localhost:${actual}`,
     async close() {
+      stopReconciler();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await ctx.background.idle();

@@ -23,6 +23,7 @@ interface Ids {
   dayA: string;
   invoiceA: string;
   feeA: string;
+  paymentA: string;
 }
 
 interface Policy {
@@ -120,6 +121,23 @@ const policies: Record<string, Policy> = {
     body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
     expect: staffOnly(201, ['admin', 'billing']),
   },
+  // payments
+  listMyPayments: { expect: parentOnly(200, 200) },
+  createPayment: { body: (ids) => ({ invoiceIds: [ids.invoiceA] }), expect: parentOnly(201, 404) },
+  getMyPayment: { expect: parentOnly(200, 404) },
+  confirmMyPayment: { expect: parentOnly(200, 404) },
+  getMyPaymentReceipt: { expect: parentOnly(200, 404) },
+  // The provider's notification: no session; without an operation we know, "not found" (no body: 400).
+  receivePaymentNotificationGet: { expect: { default: 404 } },
+  receivePaymentNotification: { expect: { default: [400, 415] } },
+  listPayments: { expect: staffOnly(200, ['admin', 'billing']) },
+  recordPayment: {
+    body: (ids) => ({ familyId: ids.familyA, method: 'cash', amountCents: 100, invoiceIds: [], receivedOn: '2026-01-05' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
+  reconcilePayments: { expect: staffOnly(200, ['admin', 'billing']) },
+  getCollectionReport: { expect: staffOnly(200, ['admin', 'billing']) },
+  getFamilyCredit: { expect: staffOnly(200, ['admin', 'billing']) },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -134,7 +152,8 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
     .replace('{invoiceId}', ids.invoiceA)
     .replace('{activityId}', ids.activityA)
-    .replace('{feeId}', ids.feeA);
+    .replace('{feeId}', ids.feeA)
+    .replace('{paymentId}', ids.paymentA);
 }
 
 describe('access control, generated from the contract', () => {
@@ -183,7 +202,13 @@ describe('access control, generated from the contract', () => {
       token: staff,
       body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
     });
+    // A payment of family A's (cash at the desk, kept as credit): the target of the payment reads.
+    const cash = await t.api('/v1/communes/alpha/staff/payments', {
+      token: staff,
+      body: { familyId: a.family.id, method: 'cash', amountCents: 500, invoiceIds: [], receivedOn: world.monday },
+    });
     ids = {
+      paymentA: cash.body.id,
       invoiceA: invoices.body.items[0].id,
       feeA: fee.body.id,
       familyA: a.family.id,

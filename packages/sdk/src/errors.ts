@@ -65,6 +65,13 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   unavailable: ServiceUnavailableError,
   invoice_not_creditable: ConflictError,
   credit_note_too_large: ConflictError,
+  // payments
+  invoice_not_payable: ConflictError,
+  payment_in_progress: ConflictError,
+  online_payment_unavailable: ConflictError,
+  payment_provider_unavailable: ServiceUnavailableError,
+  payment_not_validated: ConflictError,
+  insufficient_credit: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-calendar-feeds.js';
 import * as m0004 from './migrations/0004-booking-decisions.js';
 import * as m0007 from './migrations/0007-billing.js';
 import * as m0008 from './migrations/0008-payment-providers.js';
+import * as m0011 from './migrations/0011-payments.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -15,6 +16,7 @@ const migrations = [
   { name: '0004-booking-decisions', module: m0004 },
   { name: '0007-billing', module: m0007 },
   { name: '0008-payment-providers', module: m0008 },
+  { name: '0011-payments', module: m0011 },
 ];
 
 export function migrator(db: Database) {

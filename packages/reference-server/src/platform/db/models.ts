@@ -6,6 +6,7 @@ import { initBookingModels } from '../../modules/bookings/booking.models.js';
 import { initCalendarFeedModel } from '../../modules/bookings/calendar-feed.js';
 import { Commune } from '../../modules/communes/commune.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
+import { initPaymentModels } from '../../modules/payments/payment.models.js';
 import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
 import { initOutboxModel } from '../mail/outbox.model.js';
@@ -30,5 +31,6 @@ export function initModels(sequelize: Sequelize): void {
   initSequenceModel(sequelize);
   initBillingModels(sequelize);
   initPaymentProviderModels(sequelize);
+  initPaymentModels(sequelize);
   initialised = sequelize;
 }

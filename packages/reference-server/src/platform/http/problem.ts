@@ -20,7 +20,14 @@ export type ProblemCode =
   | 'internal_error'
   // billing
   | 'invoice_not_creditable'
-  | 'credit_note_too_large';
+  | 'credit_note_too_large'
+  // payments
+  | 'invoice_not_payable'
+  | 'payment_in_progress'
+  | 'online_payment_unavailable'
+  | 'payment_provider_unavailable'
+  | 'payment_not_validated'
+  | 'insufficient_credit';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -42,6 +49,12 @@ const titles: Record<ProblemCode, string> = {
   internal_error: 'Something went wrong on our side.',
   invoice_not_creditable: 'This invoice can no longer be credited this way (cancelled, or already paid).',
   credit_note_too_large: 'A credit note may not exceed the amount still due on the invoice.',
+  invoice_not_payable: 'Nothing is due on this invoice (paid, or cancelled).',
+  payment_in_progress: 'A payment of this invoice is already in progress; wait for the bank to answer.',
+  online_payment_unavailable: 'This commune takes no online payment.',
+  payment_provider_unavailable: 'The payment service does not answer; try again later.',
+  payment_not_validated: 'This payment is not validated (yet): there is no receipt.',
+  insufficient_credit: "The family's credit does not cover this amount.",
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */
