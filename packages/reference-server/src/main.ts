@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { DEMO, seedDemo } from './demo/seed.js';
+import { runScheduledBillings } from './modules/billing/scheduled-runs.js';
 import { useFakePayfipForDemo } from './modules/payments/providers/demo.js';
 import { loadConfig } from './platform/config.js';
 import { listen, prepare } from './server.js';
@@ -30,7 +31,14 @@ async function main(): Promise<void> {
   En attente d'activation : ${DEMO.pendingParent} (lien dans la boîte d'envoi)
 `);
   }
+  // Monthly billing runs of the communes that asked for them (billing settings, autoRunDay).
+  const billingCheck = setInterval(
+    () => ctx.background.run('scheduled billing', async () => void (await runScheduledBillings(ctx, new Date()))),
+    60 * 60 * 1000,
+  );
+  billingCheck.unref();
   const stop = async () => {
+    clearInterval(billingCheck);
     await server.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { Op } from 'sequelize';
 import { allocateToInvoice } from '../src/modules/billing/allocation.js';
 import { Invoice } from '../src/modules/billing/billing.models.js';
+import { runScheduledBillings } from '../src/modules/billing/scheduled-runs.js';
 import { civilDateOf } from '../src/modules/bookings/rules/civil-date.js';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { canteenDays, pdfText, putBookings, quickFamilies, setBookingState } from './support/billing-fixture.js';
@@ -333,5 +334,24 @@ describe('billing', () => {
     const concurrent = await Invoice.findAll({ where: { id: all.map((i) => i.id), month: ['2026-04', '2026-05'] } });
     const sum = concurrent.reduce((n, i) => n + i.total_cents, 0);
     assert.equal(sum, 12 * ((canteenDays('2026-04').length + canteenDays('2026-05').length) * 450 + 1500));
+  });
+
+  it('a commune can have the previous month billed by itself on a day of its choosing, once', async () => {
+    await putBookings(t.server.ctx, t.communes.a.id, childB, w.cantine.id, canteenDays('2026-06').slice(0, 4));
+    const settings = await t.api(`${base()}/staff/billing-settings`, {
+      method: 'PUT',
+      token: billing,
+      body: { paymentTermDays: 20, billUnbookedAttendance: false, issuerAddress: null, autoRunDay: 5 },
+    });
+    assert.equal(settings.body.autoRunDay, 5);
+    assert.deepEqual(await runScheduledBillings(t.server.ctx, new Date('2026-07-04T10:00:00+02:00')), [], 'not before the 5th');
+    const ran = await runScheduledBillings(t.server.ctx, new Date('2026-07-05T06:00:00+02:00'));
+    assert.deepEqual(ran, [{ communeId: t.communes.a.id, month: '2026-06', invoices: 1 }]);
+    assert.deepEqual(await runScheduledBillings(t.server.ctx, new Date('2026-07-06T06:00:00+02:00')), [], 'once a month');
+    const june = await t.api(`${base()}/staff/invoices?month=2026-06`, { token: billing });
+    assert.deepEqual(
+      june.body.items.map((i: { familyId: string; totalCents: number; issuedOn: string }) => [i.familyId, i.totalCents, i.issuedOn]),
+      [[b.family.id, 4 * 450, '2026-07-05']],
+    );
   });
 });

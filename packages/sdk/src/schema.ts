@@ -1523,6 +1523,8 @@ export interface components {
             paymentTermDays: number;
             /** @description Also bill days a child attended without a booking (needs the attendance register). */
             billUnbookedAttendance: boolean;
+            /** @description On this day of each month the previous month is billed by itself (null, the default, for never). */
+            autoRunDay?: number | null;
         };
         BillingRun: {
             id: components["schemas"]["Id"];

@@ -16,3 +16,5 @@ export type BookingLine = Schemas['CreateBookingRequest']['lines'][number];
 export type PendingBooking = Schemas['PendingBooking'];
 export type BookingDecision = Parameters<PortailClient['decideBookings']>[0][number];
 export type BookingDecisionResult = Awaited<ReturnType<PortailClient['decideBookings']>>[number];
+export type InvoiceSummary = Schemas['InvoiceSummary'];
+export type Invoice = Schemas['Invoice'];

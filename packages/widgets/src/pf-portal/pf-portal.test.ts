@@ -28,6 +28,7 @@ import {
   worker,
 } from '../testing/mock-api.js';
 import { useBookingApi } from '../testing/mock-bookings.js';
+import { sampleInvoice, useInvoiceApi } from '../testing/mock-invoices.js';
 import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
@@ -209,7 +210,7 @@ describe('<pf-portal>', () => {
     await waitForText(portal, 'Dossier famille n° F-0042');
     await expectAccessible(portal);
     const tabs = deepQueryAll<HTMLButtonElement>(portal.shadowRoot!, '[role="tab"]');
-    equal(tabs.map((tab) => visibleText(tab)).join(' | '), 'Ma famille | Réservations | Mes réservations');
+    equal(tabs.map((tab) => visibleText(tab)).join(' | '), 'Ma famille | Réservations | Mes réservations | Factures');
     equal(tabs[0]?.getAttribute('aria-selected'), 'true');
     tabs[0]?.focus();
     tabs[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
@@ -228,5 +229,16 @@ describe('<pf-portal>', () => {
     );
     byButton(portal.shadowRoot!, 'Ma famille').click();
     await waitFor(() => deepQueryAll(portal.shadowRoot!, 'h3').some((h) => visibleText(h) === 'Ma famille'));
+  });
+
+  it('has a « Factures » tab: the family invoices, with their states and legend', async () => {
+    useInvoiceApi([sampleInvoice(96)]);
+    const portal = await mountPortal();
+    await signIn(portal.shadowRoot!);
+    await waitForText(portal, 'Dossier famille n° F-0042');
+    byButton(portal.shadowRoot!, 'Factures').click();
+    await waitForText(portal, 'Facture n° 2026-00096');
+    includes(visibleText(portal), 'Légende');
+    await expectAccessible(portal);
   });
 });

@@ -17,6 +17,7 @@ import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-booking-planner/pf-booking-planner.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
+import '../pf-invoice-list/pf-invoice-list.js';
 import { styles } from './pf-portal.styles.js';
 
 /** One entry of the portal's navigation. Later issues add bookings, invoices, documents… */
@@ -42,13 +43,18 @@ const sections: readonly PortalSection[] = [
     label: (t) => t.myReservationsTab,
     render: (portal) => portal.renderReservationSection(),
   },
+  {
+    id: 'invoices',
+    label: (t) => t.invoicesTab,
+    render: (portal) => portal.renderInvoiceSection(),
+  },
 ];
 
 /**
  * @tag pf-portal
  * @summary The whole family portal in one element: the commune's header and banner, the
  * login when signed out, and the family's pages when signed in: « Ma famille », « Réservations »
- * (`<pf-booking-planner>`) and « Mes réservations » (`<pf-reservation-list>`), as tabs.
+ * (`<pf-booking-planner>`), « Mes réservations » (`<pf-reservation-list>`) and « Factures » (`<pf-invoice-list>`), as tabs.
  * Widgets inside it share its SDK client through context.
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when the visitor signs in.
@@ -68,6 +74,7 @@ const sections: readonly PortalSection[] = [
  * @csspart content - The current section.
  * @csspart planner - The inner `<pf-booking-planner>`.
  * @csspart reservations - The inner `<pf-reservation-list>`.
+ * @csspart invoices - The inner `<pf-invoice-list>` (« Factures »).
  * @csspart card - A guardian's or a child's card.
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
  *
@@ -217,6 +224,17 @@ export class PfPortal extends PfElement {
       theme=${this.theme ?? nothing}
       @pf-booking-confirmed=${() => this.requestUpdate()}
     ></pf-booking-planner>`;
+  }
+
+  /** « Factures »: the family's invoices, their details and PDFs (loaded again each time the tab opens). */
+  renderInvoiceSection(): TemplateResult {
+    return html`<pf-invoice-list
+      part="invoices"
+      hide-heading
+      heading-level=${this.headingLevel + 2}
+      lang=${this.locale}
+      theme=${this.theme ?? nothing}
+    ></pf-invoice-list>`;
   }
 
   /** « Mes réservations »: the family's booking requests (loaded again each time the tab opens). */

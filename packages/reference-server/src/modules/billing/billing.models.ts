@@ -7,6 +7,7 @@ export class BillingSettings extends Model {
   declare payment_term_days: number;
   declare bill_unbooked_attendance: boolean;
   declare issuer_address: string | null;
+  declare auto_run_day: number | null;
 }
 
 export class ActivityTariff extends Model {
@@ -105,6 +106,7 @@ export function initBillingModels(sequelize: Sequelize): void {
       payment_term_days: DataTypes.INTEGER,
       bill_unbooked_attendance: DataTypes.BOOLEAN,
       issuer_address: DataTypes.STRING,
+      auto_run_day: DataTypes.INTEGER,
     },
     plain('billing_settings'),
   );

@@ -26,6 +26,7 @@ const toSettings = (s: BillingSettings) => ({
   paymentTermDays: s.payment_term_days,
   billUnbookedAttendance: Boolean(s.bill_unbooked_attendance),
   issuerAddress: s.issuer_address,
+  autoRunDay: s.auto_run_day ?? null,
 });
 
 /** One page of invoices, newest number first; the cursor is the last number seen. */
@@ -180,7 +181,12 @@ export function billingRoutes(ctx: AppContext): Router {
 
   router.put('/staff/billing-settings', billingStaff, async (req, res) => {
     const commune = communeOf(req);
-    const body = req.body as { paymentTermDays: number; billUnbookedAttendance: boolean; issuerAddress: string | null };
+    const body = req.body as {
+      paymentTermDays: number;
+      billUnbookedAttendance: boolean;
+      issuerAddress: string | null;
+      autoRunDay?: number | null;
+    };
     const settings = await db.write(async (transaction) => {
       await BillingSettings.upsert(
         {
@@ -188,6 +194,7 @@ export function billingRoutes(ctx: AppContext): Router {
           payment_term_days: body.paymentTermDays,
           bill_unbooked_attendance: body.billUnbookedAttendance,
           issuer_address: body.issuerAddress,
+          auto_run_day: body.autoRunDay ?? null,
         },
         { transaction },
       );

@@ -1,5 +1,6 @@
 import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
+import { invoiceEn } from './invoice-en.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -100,6 +101,9 @@ export const en: Translation = {
   myReservationsTab: 'My bookings',
 
   booking: bookingEn,
+
+  invoicesTab: 'Invoices',
+  invoice: invoiceEn,
 
   staff: {
     loginHeading: 'Sign in to the staff console',

@@ -1,5 +1,6 @@
 import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
+import { invoiceFr } from './invoice-fr.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -104,6 +105,9 @@ export const fr: Translation = {
   myReservationsTab: 'Mes réservations',
 
   booking: bookingFr,
+
+  invoicesTab: 'Factures',
+  invoice: invoiceFr,
 
   staff: {
     loginHeading: 'Connexion à la console des agents',

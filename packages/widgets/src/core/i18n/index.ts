@@ -10,6 +10,8 @@ export type {
   BookingTranslation,
   DecisionCounts,
   FamilyFormField,
+  InvoiceStateName,
+  InvoiceTranslation,
   LineOutcome,
   Locale,
   RequestStatus,

@@ -146,6 +146,45 @@ export interface DecisionCounts {
   notPending: number;
 }
 
+/** An invoice's state, from the contract's `InvoiceState`. */
+export type InvoiceStateName = 'to_pay' | 'partly_paid' | 'paid' | 'cancelled';
+
+/** The texts of `<pf-invoice-list>`. */
+export interface InvoiceTranslation {
+  myInvoices: string;
+  invoicesLabel: string;
+  noInvoice: string;
+  moreInvoices: string;
+  invoiceTitle: (number: string) => string;
+  /** « mars 2026 » from `2026-03`. */
+  month: (month: string) => string;
+  issuedOn: string;
+  dueDate: string;
+  total: string;
+  amountDue: string;
+  credited: string;
+  paid: string;
+  status: string;
+  state: Record<InvoiceStateName, string>;
+  legend: string;
+  /** « 12,50 € » from cents. */
+  euros: (cents: number) => string;
+  select: (number: string) => string;
+  selection: (count: number, total: string) => string;
+  details: string;
+  detailsOf: (number: string) => string;
+  close: string;
+  child: string;
+  activity: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  creditNote: (number: string, reason: string) => string;
+  replaces: (number: string) => string;
+  downloadPdf: string;
+  downloadPdfOf: (number: string) => string;
+}
+
 /** A cell's booking state, from the contract's `BookingState`. */
 export type BookingStateName = 'none' | 'booked' | 'pending' | 'waiting_list' | 'refused' | 'cancelled' | 'excused_absence';
 /** Why a cell cannot change, or why a line was refused (the contract's `RefusalReason`). */
@@ -337,6 +376,10 @@ export interface Translation {
 
   // bookings
   booking: BookingTranslation;
+
+  // invoices (« Mes factures »)
+  invoicesTab: string;
+  invoice: InvoiceTranslation;
 
   // staff console
   staff: StaffTranslation;

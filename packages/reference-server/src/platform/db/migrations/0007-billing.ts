@@ -21,6 +21,8 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     payment_term_days: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
     bill_unbooked_attendance: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     issuer_address: { type: DataTypes.STRING(300), allowNull: true },
+    /** Day of the month the previous month is billed by itself; null: staff run it. */
+    auto_run_day: { type: DataTypes.INTEGER, allowNull: true },
   });
 
   await qi.createTable('activity_tariffs', {
