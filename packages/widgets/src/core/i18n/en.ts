@@ -1,6 +1,7 @@
 import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
 import { invoiceEn } from './invoice-en.js';
+import { paymentEn } from './payment-en.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -104,6 +105,7 @@ export const en: Translation = {
 
   invoicesTab: 'Invoices',
   invoice: invoiceEn,
+  payment: paymentEn,
 
   staff: {
     loginHeading: 'Sign in to the staff console',

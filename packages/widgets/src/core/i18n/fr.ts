@@ -1,6 +1,7 @@
 import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
 import { invoiceFr } from './invoice-fr.js';
+import { paymentFr } from './payment-fr.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -108,6 +109,7 @@ export const fr: Translation = {
 
   invoicesTab: 'Factures',
   invoice: invoiceFr,
+  payment: paymentFr,
 
   staff: {
     loginHeading: 'Connexion à la console des agents',
