@@ -8,6 +8,7 @@ import { Guardian } from '../modules/families/family.models.js';
 import { type CreateFamilyBody, insertFamily } from '../modules/families/family-service.js';
 import { seedDemoPaymentSettings } from '../modules/payments/providers/demo.js';
 import { seedDemoBookings } from './seed-bookings.js';
+import { seedDemoInvoices } from './seed-invoices.js';
 
 /**
  * The demo commune. Its passwords are public on purpose (printed at start, in the
@@ -112,6 +113,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
   }
   await seedDemoBookings(ctx, commune);
   await seedDemoPaymentSettings(ctx, commune.id);
+  await seedDemoInvoices(ctx, commune);
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });
   if (nadia) await createGuardianAccount(ctx, commune, nadia, { identifier: DEMO.pendingParent, actorId: null });
