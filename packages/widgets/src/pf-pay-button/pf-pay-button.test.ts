@@ -50,8 +50,8 @@ describe('<pf-pay-button>', () => {
     el.invoices = [summary(12), { ...summary(11), id: 'inv_busy' }];
     await waitForText(el, '2 factures à payer');
     byButton(el.shadowRoot!, 'Payer en ligne').click();
-    await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]'));
-    ok(visibleText(el).length > 0);
+    await waitForText(el, 'Un paiement de cette facture est déjà en cours.');
+    ok(el.shadowRoot!.querySelector('[role="alert"]'), 'announced');
   });
 
   for (const [state, text] of [

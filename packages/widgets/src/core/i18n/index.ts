@@ -15,6 +15,7 @@ export type {
   LineOutcome,
   Locale,
   PaymentMethodName,
+  PaymentProblem,
   PaymentStateName,
   PaymentTranslation,
   RequestStatus,

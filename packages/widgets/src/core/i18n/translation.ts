@@ -190,8 +190,12 @@ export type PaymentStateName = 'pending' | 'validated' | 'refused';
 /** How a payment was made, from the contract's `PaymentMethod`. */
 export type PaymentMethodName = 'online' | 'cheque' | 'cash' | 'cesu' | 'card_desk' | 'credit';
 
+/** The problems « Payer en ligne » can meet, each said in words. */
+export type PaymentProblem = 'invoice_not_payable' | 'payment_in_progress' | 'online_payment_unavailable' | 'payment_provider_unavailable';
+
 /** The texts of `<pf-pay-button>` and `<pf-payment-list>`. */
 export interface PaymentTranslation {
+  problems: Record<PaymentProblem, string>;
   payOnline: string;
   paying: string;
   nothingSelected: string;
