@@ -225,6 +225,22 @@ describe('payments', () => {
     await pay(a.parentToken, [inv]);
   });
 
+  it('a return address off the commune’s sites is refused; the provider down at creation frees the invoice', async () => {
+    const inv = await invoice(a.family.id, 1300);
+    const phishing = await t.api(`${base}/payments`, {
+      token: a.parentToken,
+      body: { invoiceIds: [inv], returnUrl: 'https://evil.example/' },
+    });
+    assert.equal(phishing.status, 400);
+    payfip.fake.scenario.brokenAnswer = 'http-502';
+    const down = await t.api(`${base}/payments`, { token: a.parentToken, body: { invoiceIds: [inv] } });
+    assert.equal(down.status, 503);
+    assert.equal(down.body.code, 'payment_provider_unavailable');
+    payfip.fake.reset();
+    const { payment } = await pay(a.parentToken, [inv], randomUUID());
+    assert.equal(payment.state, 'pending', 'the failed attempt does not hold the invoice');
+  });
+
   it('the provider timing out leaves the payment pending; the reconciliation settles it later', async () => {
     const inv = await invoice(a.family.id, 2500);
     const { payment, idOp } = await pay(a.parentToken, [inv]);

@@ -78,8 +78,9 @@ export async function createOnlinePayment(
     if (error instanceof PaymentProviderError) throw new HttpProblem(409, 'online_payment_unavailable');
     throw error;
   }
+  // A return address off the commune's sites is refused before anything is written.
   if (args.returnUrl !== undefined) returnUrlFor(commune, args.returnUrl, 'check');
-  const answer = await ctxOnce(ctx, commune, args, async (transaction) => {
+  const answer = await oncePerKey(ctx, commune, args, async (transaction) => {
     const now = new Date();
     const invoices = await lockFamilyInvoices(commune.id, args.familyId, args.invoiceIds, transaction);
     for (const invoice of invoices) {
@@ -176,7 +177,8 @@ export async function createOnlinePayment(
   return { payment, redirect: JSON.parse(payment.redirect ?? 'null') as BrowserRedirect };
 }
 
-function ctxOnce(
+/** `once()` keyed by the parent's Idempotency-Key over what they asked to pay. */
+function oncePerKey(
   ctx: AppContext,
   commune: Commune,
   args: { account: Account; invoiceIds: string[]; returnUrl: string | undefined; key: string | undefined },

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { col, fn, Op, type WhereOptions } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
@@ -91,7 +91,7 @@ export function paymentRoutes(ctx: AppContext): Router {
   });
 
   // --- the provider's notification (no session; never trusted: the provider is asked) -----
-  const notification = async (req: Request, res: import('express').Response) => {
+  const notification = async (req: Request, res: Response) => {
     const commune = communeOf(req);
     const payment = await paymentOfNotification(ctx, commune, { query: req.query, body: req.body });
     if (!payment) throw new HttpProblem(404, 'not_found', 'No payment has this operation.');
