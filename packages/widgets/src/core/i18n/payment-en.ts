@@ -2,8 +2,10 @@ import type { PaymentTranslation } from './translation.js';
 
 export const paymentEn: PaymentTranslation = {
   problems: {
-    invoice_not_payable: 'One of the chosen invoices has nothing left to pay (already paid or cancelled). Reload the list and choose again.',
-    payment_in_progress: 'A payment of this invoice is already in progress. Wait for the bank’s answer (a few minutes) before trying again.',
+    invoice_not_payable:
+      'One of the chosen invoices has nothing left to pay (already paid or cancelled). Reload the list and choose again.',
+    payment_in_progress:
+      'A payment of this invoice is already in progress. Wait for the bank’s answer (a few minutes) before trying again.',
     online_payment_unavailable: 'The commune does not take online payments. Contact the office to pay your invoices.',
     payment_provider_unavailable: 'The payment service does not answer at the moment. Nothing was charged: try again a little later.',
   },

@@ -2,10 +2,13 @@ import type { PaymentTranslation } from './translation.js';
 
 export const paymentFr: PaymentTranslation = {
   problems: {
-    invoice_not_payable: 'Une des factures choisies n’a plus rien à payer (déjà réglée ou annulée). Rechargez la liste et choisissez à nouveau.',
-    payment_in_progress: 'Un paiement de cette facture est déjà en cours. Attendez la réponse de la banque (quelques minutes) avant de réessayer.',
+    invoice_not_payable:
+      'Une des factures choisies n’a plus rien à payer (déjà réglée ou annulée). Rechargez la liste et choisissez à nouveau.',
+    payment_in_progress:
+      'Un paiement de cette facture est déjà en cours. Attendez la réponse de la banque (quelques minutes) avant de réessayer.',
     online_payment_unavailable: 'Le paiement en ligne n’est pas proposé par la commune. Contactez le service pour régler vos factures.',
-    payment_provider_unavailable: 'Le service de paiement ne répond pas pour le moment. Aucune somme n’a été prélevée : réessayez un peu plus tard.',
+    payment_provider_unavailable:
+      'Le service de paiement ne répond pas pour le moment. Aucune somme n’a été prélevée : réessayez un peu plus tard.',
   },
   payOnline: 'Payer en ligne',
   paying: 'Préparation du paiement…',
