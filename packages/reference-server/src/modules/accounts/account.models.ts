@@ -45,6 +45,7 @@ export class Session extends Model {
   declare absolute_expires_at: Date;
   declare revoked_at: Date | null;
   declare created_at: Date;
+  declare account?: Account;
 }
 
 export class LoginThrottle extends Model {
@@ -103,6 +104,7 @@ export function initAccountModels(sequelize: Sequelize): void {
     },
     { sequelize, tableName: 'sessions', timestamps: false },
   );
+  if (!Session.associations.account) Session.belongsTo(Account, { foreignKey: 'account_id', as: 'account' });
   LoginThrottle.init(
     {
       commune_id: { type: DataTypes.STRING, primaryKey: true },

@@ -42,6 +42,7 @@ export async function openSession(account: Account, transaction: Transaction): P
 /** The live session of a bearer token, with its account, or null. */
 export async function sessionOfAccessToken(communeId: string, accessToken: string): Promise<{ session: Session; account: Account } | null> {
   const now = new Date();
+  // Every authenticated request starts here: session and account in one statement.
   const session = await Session.findOne({
     where: {
       access_hash: sha256(accessToken),
@@ -50,10 +51,9 @@ export async function sessionOfAccessToken(communeId: string, accessToken: strin
       access_expires_at: { [Op.gt]: now },
       absolute_expires_at: { [Op.gt]: now },
     },
+    include: [{ model: Account, as: 'account', required: true, where: { commune_id: communeId, status: 'active' } }],
   });
-  if (!session) return null;
-  const account = await Account.findOne({ where: { id: session.account_id, commune_id: communeId, status: 'active' } });
-  return account ? { session, account } : null;
+  return session?.account ? { session, account: session.account } : null;
 }
 
 /**

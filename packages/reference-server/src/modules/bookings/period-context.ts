@@ -1,19 +1,24 @@
-import { Op } from 'sequelize';
+import { literal, Op } from 'sequelize';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
-import { familyIdOf } from '../families/serialize.js';
 import { Activity, ActivityDay, Booking, BookingPeriod, Closure, Enrolment } from './booking.models.js';
 import type { CivilDate } from './rules/civil-date.js';
 import { openDays } from './rules/open-days.js';
 
 /** The logged-in parent's child, or 404 (another family's child is "not found", revealing nothing). */
 export async function childOfParent(communeId: string, account: Account, childId: string): Promise<Child> {
-  const familyId = await familyIdOf(communeId, account);
-  const child = await Child.findOne({ where: { id: childId, family_id: familyId, commune_id: communeId } });
+  if (!account.guardian_id) throw new HttpProblem(404, 'not_found');
+  // One statement: the child, provided it belongs to the family of the account's guardian.
+  const guardianFamily = literal(
+    `(SELECT family_id FROM guardians WHERE id = ${escape(account.guardian_id)} AND commune_id = ${escape(communeId)})`,
+  );
+  const child = await Child.findOne({ where: { id: childId, commune_id: communeId, family_id: { [Op.eq]: guardianFamily } } });
   if (!child) throw new HttpProblem(404, 'not_found');
   return child;
 }
+
+const escape = (value: string): string => Child.sequelize?.escape(value) ?? "''";
 
 export function periodStatus(period: BookingPeriod, now: Date): 'upcoming' | 'open' | 'closed' {
   if (now < period.opens_at) return 'upcoming';
