@@ -16,7 +16,7 @@ function monthBefore(date: string, back: number): string {
 
 /**
  * Something to pay in the demo: a price grid, the canteen booked on school days of the two
- * months before this one for Sophie Martin's children, and those two months billed (two
+ * months before this one (Mondays and Thursdays) for Sophie Martin's children, and those two months billed (two
  * invoices to pay, « Payer en ligne » through the sandbox page or the fake PayFiP).
  */
 export async function seedDemoInvoices(ctx: AppContext, commune: Commune): Promise<void> {
@@ -44,10 +44,10 @@ export async function seedDemoInvoices(ctx: AppContext, commune: Commune): Promi
     }
     for (const month of months) {
       const last = addDays(`${monthBefore(`${month}-01`, -1)}-01`, -1);
-      const days = eachDay(`${month}-01`, last).filter((d) => [1, 2, 4, 5].includes(weekday(d)));
+      // Mondays and Thursdays (the days the booking journey books too), the second child Mondays only.
+      const days = eachDay(`${month}-01`, last).filter((d) => [1, 4].includes(weekday(d)));
       for (const [i, child] of children.entries()) {
-        // The second child eats at the canteen on Mondays and Thursdays only.
-        const own = i === 0 ? days : days.filter((d) => [1, 4].includes(weekday(d)));
+        const own = i === 0 ? days : days.filter((d) => weekday(d) === 1);
         await Booking.bulkCreate(
           own.map((date) => ({
             id: randomUUID(),
