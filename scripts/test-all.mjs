@@ -61,6 +61,7 @@ const steps = [
       'e2e/cross-site.e2e.ts',
       'e2e/booking-journey.e2e.ts',
       'e2e/family-profile-journey.e2e.ts',
+      'e2e/payment-journey.e2e.ts',
     ],
     'chromium',
   ],

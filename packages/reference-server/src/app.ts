@@ -15,6 +15,7 @@ import { dataRightsRoutes } from './modules/data-rights/data-rights.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { familyChangeRoutes } from './modules/family-changes/family-changes.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { paymentProviderPages } from './modules/payments/providers/pages.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
@@ -38,6 +39,8 @@ export function createApp(ctx: AppContext): Express {
   app.use('/v1', ipRateLimit(db, 'api', config.rateLimits.apiPerIp, 1, 'batched'));
   app.use('/v1/health', cors({ origin: true, credentials: false }));
   app.use(COMMUNE, loadCommune, ...communeCors(publicOrigin));
+  // The payment provider notifies with a form (PayFiP `idOp=…`): that one path reads forms.
+  app.use(`${COMMUNE}/payment-notifications`, express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }));
   app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
   app.use(
     OpenApiValidator.middleware({
@@ -69,6 +72,7 @@ export function createApp(ctx: AppContext): Express {
     catalogueRoutes(ctx),
     attendanceRoutes(ctx),
     billingRoutes(ctx),
+    paymentRoutes(ctx),
     familyChangeRoutes(ctx),
     documentRoutes(ctx),
     dataRightsRoutes(ctx),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { AppContext } from './app-context.js';
 import { retentionTick } from './modules/data-rights/retention.js';
+import { startPaymentReconciler } from './modules/payments/reconciler.js';
 import { BackgroundTasks } from './platform/background.js';
 import type { Config } from './platform/config.js';
 import { PasswordHasher } from './platform/crypto/passwords.js';
@@ -34,10 +35,12 @@ export async function listen(ctx: AppContext, port = ctx.config.port): Promise<R
   // Retention of inactive families' data: a cheap check on an interval, a purge once a day per commune.
   const { checkMinutes } = ctx.config.retention;
   if (checkMinutes > 0) ctx.background.every('retention', checkMinutes * 60_000, async () => void (await retentionTick(ctx)));
+  const stopReconciler = startPaymentReconciler(ctx);
   return {
     ctx,
     url: `http://localhost:${actual}`,
     async close() {
+      stopReconciler();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       ctx.background.stop();

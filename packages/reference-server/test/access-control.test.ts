@@ -28,6 +28,7 @@ interface Ids {
   absenceA: string;
   invoiceA: string;
   feeA: string;
+  paymentA: string;
   changeRequestA: string;
   attachmentA: string;
   /** Published for the facility where family A's child is enrolled, valid today. */
@@ -252,6 +253,23 @@ const policies: Record<string, Policy> = {
   getRetentionSettings: { expect: staffOnly(200, ['admin']) },
   setRetentionSettings: { body: () => ({ months: 36 }), expect: staffOnly(200, ['admin']) },
   runRetention: { body: () => ({ dryRun: true }), expect: staffOnly(200, ['admin']) },
+  // payments
+  listMyPayments: { expect: parentOnly(200, 200) },
+  createPayment: { body: (ids) => ({ invoiceIds: [ids.invoiceA] }), expect: parentOnly(201, 404) },
+  getMyPayment: { expect: parentOnly(200, 404) },
+  confirmMyPayment: { expect: parentOnly(200, 404) },
+  getMyPaymentReceipt: { expect: parentOnly(200, 404) },
+  // The provider's notification: no session; without an operation we know, "not found" (no body: 400).
+  receivePaymentNotificationGet: { expect: { default: 404 } },
+  receivePaymentNotification: { expect: { default: [400, 415] } },
+  listPayments: { expect: staffOnly(200, ['admin', 'billing']) },
+  recordPayment: {
+    body: (ids) => ({ familyId: ids.familyA, method: 'cash', amountCents: 100, invoiceIds: [], receivedOn: '2026-01-05' }),
+    expect: staffOnly(201, ['admin', 'billing']),
+  },
+  reconcilePayments: { expect: staffOnly(200, ['admin', 'billing']) },
+  getCollectionReport: { expect: staffOnly(200, ['admin', 'billing']) },
+  getFamilyCredit: { expect: staffOnly(200, ['admin', 'billing']) },
 };
 
 function fill(path: string, commune: string, ids: Ids): string {
@@ -271,6 +289,7 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{absenceId}', ids.absenceA)
     .replace('{invoiceId}', ids.invoiceA)
     .replace('{feeId}', ids.feeA)
+    .replace('{paymentId}', ids.paymentA)
     .replace('{changeRequestId}', ids.changeRequestA)
     .replace('{attachmentId}', ids.attachmentA)
     .replace('{documentId}', ids.documentA);
@@ -369,7 +388,13 @@ describe('access control, generated from the contract', () => {
         { type: 'application/pdf', bytes: PDF },
       );
     const [documentA, documentB] = [await publish('Planning'), await publish('Ancien')];
+    // A payment of family A's (cash at the desk, kept as credit): the target of the payment reads.
+    const cash = await t.api('/v1/communes/alpha/staff/payments', {
+      token: staff,
+      body: { familyId: a.family.id, method: 'cash', amountCents: 500, invoiceIds: [], receivedOn: world.monday },
+    });
     ids = {
+      paymentA: cash.body.id,
       changeRequestA: changeRequest.body.id,
       attachmentA: withFile.body.attachments[0].id,
       documentA: documentA.body.id,

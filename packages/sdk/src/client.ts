@@ -112,6 +112,29 @@ export interface CreditNoteResult {
   correctedInvoice: Invoice | null;
 }
 
+// payments
+export type Payment = Schemas['Payment'];
+export type PaymentState = Schemas['PaymentState'];
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type DeskPaymentMethod = Schemas['DeskPaymentMethod'];
+export type PaymentRedirect = Schemas['PaymentRedirect'];
+export type MyPayments = Schemas['MyPayments'];
+export type ReconciliationResult = Schemas['ReconciliationResult'];
+export type CollectionReport = Schemas['CollectionReport'];
+export type FamilyCredit = Schemas['FamilyCredit'];
+export interface CreatedPayment {
+  payment: Payment;
+  redirect: PaymentRedirect;
+}
+export interface DeskPaymentInput {
+  familyId: string;
+  method: DeskPaymentMethod;
+  amountCents: number;
+  invoiceIds: string[];
+  receivedOn: string;
+  reference?: string | null;
+}
+
 export interface PortailClientOptions {
   /** Base URL of the API server, e.g. `https://portail.example.fr`. */
   baseUrl: string;
@@ -1008,6 +1031,84 @@ export class PortailClient {
         params: { path: { ...this.#path, invoiceId }, header: { 'Idempotency-Key': key } },
         body: input,
       }),
+    );
+  }
+
+  // --- payments: the family -------------------------------------------------------------
+
+  /** The family's payments (newest first) and the credit on its account. */
+  listMyPayments(): Promise<MyPayments> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/payments', { params: { path: this.#path } }));
+  }
+
+  /**
+   * « Payer en ligne »: one payment for these invoices (the server computes the amount).
+   * Send the browser to `redirect`; it comes back to `returnUrl` with `pf-payment=<id>`, then
+   * call `confirmMyPayment`. A retry with the same `idempotencyKey` is the same payment.
+   */
+  createPayment(invoiceIds: string[], options: { returnUrl?: string; idempotencyKey?: string } = {}): Promise<CreatedPayment> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/payments', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: { invoiceIds, ...(options.returnUrl ? { returnUrl: options.returnUrl } : {}) },
+      }),
+    );
+  }
+
+  getMyPayment(paymentId: string): Promise<Payment> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/payments/{paymentId}', { params: { path: { ...this.#path, paymentId } } }),
+    );
+  }
+
+  /** Back from the provider: the server asks the provider itself and answers the payment as it stands. */
+  confirmMyPayment(paymentId: string): Promise<Payment> {
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/payments/{paymentId}/confirm', { params: { path: { ...this.#path, paymentId } } }),
+    );
+  }
+
+  /** The receipt of a validated payment, as a PDF Blob. */
+  getMyPaymentReceipt(paymentId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/payments/{paymentId}/receipt', {
+        params: { path: { ...this.#path, paymentId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  // --- payments: staff (roles admin, billing) ---------------------------------------------
+
+  listPayments(query: { familyId?: string; state?: PaymentState; anomaly?: boolean; limit?: number } = {}): Promise<Payment[]> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/payments', { params: { path: this.#path, query } })).then(
+      (page) => page.items,
+    );
+  }
+
+  /** A payment received at the desk (cheque, cash, CESU, card) or paid from the family's credit. */
+  recordPayment(input: DeskPaymentInput, options: { idempotencyKey?: string } = {}): Promise<Payment> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/payments', {
+        params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: input,
+      }),
+    );
+  }
+
+  reconcilePayments(): Promise<ReconciliationResult> {
+    return this.#authed(() => this.raw.POST('/v1/communes/{commune}/staff/payments/reconcile', { params: { path: this.#path } }));
+  }
+
+  getCollectionReport(query: { from?: string; to?: string } = {}): Promise<CollectionReport> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/payments/report', { params: { path: this.#path, query } }));
+  }
+
+  getFamilyCredit(familyId: string): Promise<FamilyCredit> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/families/{familyId}/credit', { params: { path: { ...this.#path, familyId } } }),
     );
   }
 }

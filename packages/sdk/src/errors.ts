@@ -81,6 +81,13 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   change_not_applicable: ConflictError,
   too_many_attachments: ConflictError,
   too_many_pending_requests: ConflictError,
+  // payments
+  invoice_not_payable: ConflictError,
+  payment_in_progress: ConflictError,
+  online_payment_unavailable: ConflictError,
+  payment_provider_unavailable: ServiceUnavailableError,
+  payment_not_validated: ConflictError,
+  insufficient_credit: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

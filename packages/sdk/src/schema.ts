@@ -1701,6 +1701,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The family's payments, newest first, and the credit on its account. */
+        get: operations["listMyPayments"];
+        put?: never;
+        /**
+         * Pay one or several of the family's invoices online (« Payer en ligne »).
+         * @description The server computes the amount (what is still due on each invoice), never the
+         *     client. An invoice with nothing due is `invoice_not_payable`; one already in a
+         *     payment that may still succeed is `payment_in_progress`. The answer carries where
+         *     to send the browser (the provider's page). The provider comes back to
+         *     `returnUrl` (default: the commune's portal) with `pf-payment=<payment id>` added to
+         *     its query; the portal then calls `confirmMyPayment`.
+         */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        /** One of the family's payments (another family's is "not found"). */
+        get: operations["getMyPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/payments/{paymentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back from the provider's page — the server asks the provider itself and answers the payment's state.
+         * @description Nothing the browser carries is trusted. Still `pending` when the bank has not answered yet.
+         */
+        post: operations["confirmMyPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/payments/{paymentId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        /** The receipt of a validated payment, as a PDF document. */
+        get: operations["getMyPaymentReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/payment-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The payment provider's server-to-server notification, as a query string (no session).
+         * @description Carries only the provider's operation id. The server then asks the provider itself
+         *     for the result; the notification is never trusted. Unknown operation: "not found".
+         */
+        get: operations["receivePaymentNotificationGet"];
+        put?: never;
+        /**
+         * The payment provider's server-to-server notification, as a form (no session).
+         * @description As the GET form. The body is `idOp=…` (PayFiP) or `operation=…` (sandbox).
+         */
+        post: operations["receivePaymentNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** The commune's payments, newest first; anomalies flagged (roles admin, billing). */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Record a payment received at the desk — cheque, cash, CESU, card — or paid from the family's credit (roles admin, billing).
+         * @description The amount goes to the invoices in the order given, never more than each one's amount
+         *     due; what is left becomes a credit on the family's account (not for `credit`, which
+         *     must fit in both the credit and the amounts due).
+         */
+        post: operations["recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/payments/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the provider now about the online payments still pending (roles admin, billing); a job also does it regularly. */
+        post: operations["reconcilePayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/payments/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Money collected over a period, by method (roles admin, billing). */
+        get: operations["getCollectionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/families/{familyId}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                familyId: components["parameters"]["FamilyId"];
+            };
+            cookie?: never;
+        };
+        /** A family's credit (money received beyond what it owed) and its movements (roles admin, billing). */
+        get: operations["getFamilyCredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1729,7 +1939,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests" | "invoice_not_payable" | "payment_in_progress" | "online_payment_unavailable" | "payment_provider_unavailable" | "payment_not_validated" | "insufficient_credit";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -2613,6 +2823,104 @@ export interface components {
                 outcome: "deleted" | "anonymised";
             }[];
         };
+        /**
+         * @description pending: waiting for the bank (« en attente de validation bancaire »); validated; refused.
+         * @enum {string}
+         */
+        PaymentState: "pending" | "validated" | "refused";
+        /**
+         * @description online: through the payment provider; card_desk: card at the desk; credit: from the family's credit.
+         * @enum {string}
+         */
+        PaymentMethod: "online" | "cheque" | "cash" | "cesu" | "card_desk" | "credit";
+        /** @enum {string} */
+        DeskPaymentMethod: "cheque" | "cash" | "cesu" | "card_desk" | "credit";
+        Payment: {
+            id: components["schemas"]["Id"];
+            /**
+             * @description The payment's reference, also on the receipt and at the provider.
+             * @example PAY2026000042
+             */
+            reference: string;
+            familyId: components["schemas"]["Id"];
+            method: components["schemas"]["PaymentMethod"];
+            state: components["schemas"]["PaymentState"];
+            /** @description The amount paid (or asked for */
+            amountCents: number;
+            /** @description What went to the invoices. */
+            allocatedCents: number;
+            /** @description What was kept as credit on the family's account (e.g. an invoice paid meanwhile by cheque). */
+            creditedToAccountCents: number;
+            invoices: {
+                invoiceId: components["schemas"]["Id"];
+                invoiceNumber: string;
+                /** @description What was due when the payment was made. */
+                amountCents: number;
+                allocatedCents: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @enum {string|null} */
+            refusalReason: "refused" | "abandoned" | "expired" | "failed" | null;
+            /**
+             * @description Staff only (null for families) — the provider's answer did not match; nothing was applied, staff must look.
+             * @enum {string|null}
+             */
+            anomaly: "mismatch" | "unknown_result" | null;
+        };
+        PaymentRedirect: {
+            /** @enum {string} */
+            method: "GET" | "POST";
+            /** Format: uri */
+            url: string;
+            /** @description For POST, the form fields to send. */
+            fields: {
+                [key: string]: string;
+            } | null;
+        };
+        MyPayments: {
+            items: components["schemas"]["Payment"][];
+            /** @description The credit on the family's account, used by the régie on later invoices. */
+            creditCents: number;
+        };
+        NotificationAnswer: {
+            received: boolean;
+        };
+        ReconciliationResult: {
+            checked: number;
+            validated: number;
+            refused: number;
+            pending: number;
+            anomalies: number;
+        };
+        CollectionReport: {
+            from: components["schemas"]["CivilDate"];
+            to: components["schemas"]["CivilDate"];
+            byMethod: {
+                method: components["schemas"]["PaymentMethod"];
+                count: number;
+                totalCents: number;
+            }[];
+            /** @description Money received (credit used is not counted again). */
+            totalCents: number;
+            /** @description Part of it kept as family credit. */
+            creditCreatedCents: number;
+        };
+        FamilyCredit: {
+            familyId: components["schemas"]["Id"];
+            balanceCents: number;
+            entries: {
+                /** @description Positive when credit was added */
+                amountCents: number;
+                /** @enum {string} */
+                reason: "overpayment" | "used";
+                paymentId: components["schemas"]["Id"];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
     };
     responses: {
         /** @description An RFC 9457 problem document. */
@@ -2646,6 +2954,7 @@ export interface components {
         FacilityId: components["schemas"]["Id"];
         ActivityId: components["schemas"]["Id"];
         InvoiceId: components["schemas"]["Id"];
+        PaymentId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         AbsenceId: components["schemas"]["Id"];
         ChangeRequestId: components["schemas"]["Id"];
@@ -5397,6 +5706,383 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listMyPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments (at most the last 100) and the family's credit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPayments"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoiceIds: components["schemas"]["Id"][];
+                    /**
+                     * Format: uri
+                     * @description A page of the commune's portal or of one of its allowed sites (http or https).
+                     */
+                    returnUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The payment (pending) and the provider's page. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: components["schemas"]["Payment"];
+                        redirect: components["schemas"]["PaymentRedirect"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getMyPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    confirmMyPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment as it stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyPaymentReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    receivePaymentNotificationGet: {
+        parameters: {
+            query?: {
+                idOp?: string;
+                idop?: string;
+                operation?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationAnswer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    receivePaymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationAnswer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                familyId?: components["schemas"]["Id"];
+                state?: components["schemas"]["PaymentState"];
+                /** @description Only the payments flagged for staff (true). */
+                anomaly?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Payment"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    recordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    familyId: components["schemas"]["Id"];
+                    method: components["schemas"]["DeskPaymentMethod"];
+                    amountCents: number;
+                    invoiceIds: components["schemas"]["Id"][];
+                    receivedOn: components["schemas"]["CivilDate"];
+                    /** @description e.g. the cheque number. */
+                    reference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The payment, validated and allocated. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What became of them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResult"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCollectionReport: {
+        parameters: {
+            query?: {
+                /** @description Default: the first day of the current month. */
+                from?: components["schemas"]["CivilDate"];
+                /** @description Included. Default: today. */
+                to?: components["schemas"]["CivilDate"];
+            };
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getFamilyCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                familyId: components["parameters"]["FamilyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyCredit"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

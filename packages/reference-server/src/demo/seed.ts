@@ -9,6 +9,7 @@ import { type CreateFamilyBody, insertFamily } from '../modules/families/family-
 import { seedDemoPaymentSettings } from '../modules/payments/providers/demo.js';
 import { seedDemoBookings } from './seed-bookings.js';
 import { seedDemoDocuments } from './seed-documents.js';
+import { seedDemoInvoices } from './seed-invoices.js';
 
 /**
  * The demo commune. Its passwords are public on purpose (printed at start, in the
@@ -114,6 +115,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean }> {
   await seedDemoBookings(ctx, commune);
   await seedDemoDocuments(ctx, commune);
   await seedDemoPaymentSettings(ctx, commune.id);
+  await seedDemoInvoices(ctx, commune);
   // Nadia Bernard: pending, her activation email waits in the outbox.
   const nadia = await Guardian.findOne({ where: { commune_id: commune.id, email: 'nadia.bernard@example.fr' } });
   if (nadia) await createGuardianAccount(ctx, commune, nadia, { identifier: DEMO.pendingParent, actorId: null });

@@ -40,6 +40,8 @@ export interface PaymentsConfig {
   sandboxAllowed: boolean;
   /** Serve the fake PayFiP at /dev/fake-payfip (the demo). */
   serveFakePayfip: boolean;
+  /** How often the reconciliation job asks the provider about pending payments (0: never). */
+  reconcileEveryMs?: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       defaultProvider: (env.PAYMENT_DEFAULT_PROVIDER ?? (production ? 'none' : 'sandbox')) === 'sandbox' ? 'sandbox' : 'none',
       sandboxAllowed: !production && bool(env.PAYMENT_SANDBOX, true),
       serveFakePayfip: !production && bool(env.FAKE_PAYFIP, false),
+      reconcileEveryMs: int(env.PAYMENT_RECONCILE_SECONDS, 300) * 1000,
     },
     files: { maxBytes: int(env.FILES_MAX_BYTES, 5 * 1024 * 1024) },
     ...overrides,

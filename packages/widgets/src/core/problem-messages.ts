@@ -1,5 +1,5 @@
 import { PortailApiError } from '@portail-famille/sdk';
-import type { Translation } from './i18n/index.js';
+import type { PaymentProblem, Translation } from './i18n/index.js';
 
 /** Whole minutes to wait, rounded up, from a `retryAfter` in seconds. */
 export function minutesFrom(retryAfter: number | undefined): number | undefined {
@@ -41,6 +41,12 @@ export function problemMessage(error: unknown, t: Translation): string {
     case 'forbidden':
     case 'origin_not_allowed':
       return t.forbidden;
+    // payments
+    case 'invoice_not_payable':
+    case 'payment_in_progress':
+    case 'online_payment_unavailable':
+    case 'payment_provider_unavailable':
+      return t.payment.problems[problemCode(error) as PaymentProblem];
     default:
       return t.genericError;
   }

@@ -22,3 +22,5 @@ export type BookingDecision = Parameters<PortailClient['decideBookings']>[0][num
 export type BookingDecisionResult = Awaited<ReturnType<PortailClient['decideBookings']>>[number];
 export type InvoiceSummary = Schemas['InvoiceSummary'];
 export type Invoice = Schemas['Invoice'];
+export type Payment = Schemas['Payment'];
+export type PaymentRedirect = Schemas['PaymentRedirect'];

@@ -30,6 +30,7 @@ import {
 import { useBookingApi } from '../testing/mock-bookings.js';
 import { sampleDocument, useDocumentsApi } from '../testing/mock-documents.js';
 import { sampleInvoice, useInvoiceApi } from '../testing/mock-invoices.js';
+import { samplePayment, usePaymentApi } from '../testing/mock-payments.js';
 import { arriveFromLink, signIn, useMockApi } from '../testing/setup.js';
 import '../index.js';
 import type { PfPortal } from './pf-portal.js';
@@ -254,14 +255,21 @@ describe('<pf-portal>', () => {
     await waitFor(() => deepQueryAll(portal.shadowRoot!, 'h3').some((h) => visibleText(h) === 'Ma famille'));
   });
 
-  it('has a « Factures » tab: the family invoices, with their states and legend', async () => {
+  it('has a « Factures » tab: the family invoices, with their states and legend, « Payer en ligne » and the payments', async () => {
     useInvoiceApi([sampleInvoice(96)]);
+    usePaymentApi([samplePayment(1)]);
     const portal = await mountPortal();
     await signIn(portal.shadowRoot!);
     await waitForText(portal, 'Dossier famille n° F-0042');
     byButton(portal.shadowRoot!, 'Factures').click();
     await waitForText(portal, 'Facture n° 2026-00096');
     includes(visibleText(portal), 'Légende');
+    await waitForText(portal, 'Paiement n° PAY2026000001');
+    includes(visibleText(portal), 'Cochez les factures à payer.');
+    // Ticking an invoice hands it to « Payer en ligne ».
+    deepQueryAll<HTMLInputElement>(portal.shadowRoot!, '[part~="select"]')[0]!.click();
+    await waitForText(portal, '1 facture à payer : 44,46');
+    ok(!byButton(portal.shadowRoot!, 'Payer en ligne').disabled, 'the button is ready');
     await expectAccessible(portal);
   });
 

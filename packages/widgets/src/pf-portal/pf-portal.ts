@@ -19,6 +19,10 @@ import '../pf-documents/pf-documents.js';
 import '../pf-login/pf-login.js';
 import '../pf-reservation-list/pf-reservation-list.js';
 import '../pf-invoice-list/pf-invoice-list.js';
+import '../pf-payment-list/pf-payment-list.js';
+import type { InvoiceSummary } from '../core/types.js';
+import type { PfInvoiceSelectionEvent } from '../events/pf-invoice-selection-event.js';
+import { paymentIdIn } from '../pf-pay-button/pf-pay-button.js';
 import { styles } from './pf-portal.styles.js';
 
 /** One entry of the portal's navigation. Later issues add bookings, invoices, documents… */
@@ -83,6 +87,8 @@ const sections: readonly PortalSection[] = [
  * @csspart reservations - The inner `<pf-reservation-list>`.
  * @csspart invoices - The inner `<pf-invoice-list>` (« Factures »).
  * @csspart documents - The inner `<pf-documents>` (« Documents » tab).
+ * @csspart pay - The inner `<pf-pay-button>` (« Payer en ligne »).
+ * @csspart payments - The inner `<pf-payment-list>` (« Mes paiements »).
  * @csspart card - A guardian's or a child's card.
  * @csspart family - The inner `<pf-family-profile>` (« Ma famille »).
  * @csspart login - The inner `<pf-login>` (its parts are exported as `login-…`).
@@ -104,7 +110,10 @@ export class PfPortal extends PfElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   readonly #provider = new ContextProvider(this, { context: clientContext });
-  #section = 'family';
+  /** Back from the payment provider (`?pf-payment=…`): the « Factures » tab opens first. */
+  #section = paymentIdIn(window.location.href) ? 'invoices' : 'family';
+  /** The invoices ticked in « Factures », for `<pf-pay-button>`. */
+  #toPay: InvoiceSummary[] = [];
   /** Sections opened at least once since signing in. */
   readonly #visited = new Set<string>();
   readonly #focus = new FocusAfterRenderController(this);
@@ -226,16 +235,38 @@ export class PfPortal extends PfElement {
     ></pf-booking-planner>`;
   }
 
-  /** « Factures »: the family's invoices, their details and PDFs (loaded again each time the tab opens). */
+  /** « Factures »: the family's invoices (ticked ones paid with « Payer en ligne ») and its payments. */
   renderInvoiceSection(): TemplateResult {
     return html`<pf-invoice-list
-      part="invoices"
-      hide-heading
-      heading-level=${this.headingLevel + 2}
-      lang=${this.locale}
-      theme=${this.theme ?? nothing}
-    ></pf-invoice-list>`;
+        part="invoices"
+        hide-heading
+        heading-level=${this.headingLevel + 2}
+        lang=${this.locale}
+        theme=${this.theme ?? nothing}
+        @pf-invoice-selection=${this.#onSelection}
+      ></pf-invoice-list>
+      <pf-pay-button
+        part="pay"
+        lang=${this.locale}
+        theme=${this.theme ?? nothing}
+        .invoices=${this.#toPay}
+        @pf-payment-return=${this.#onPaymentReturn}
+      ></pf-pay-button>
+      <pf-payment-list part="payments" heading-level=${this.headingLevel + 2} lang=${this.locale} theme=${this.theme ?? nothing}></pf-payment-list>`;
   }
+
+  readonly #onSelection = (event: PfInvoiceSelectionEvent): void => {
+    this.#toPay = event.detail.invoices;
+    this.requestUpdate();
+  };
+
+  /** Back from the provider: the invoices and payments are shown as they now stand. */
+  readonly #onPaymentReturn = (): void => {
+    this.#toPay = [];
+    this.renderRoot.querySelector('pf-invoice-list')?.reload();
+    this.renderRoot.querySelector('pf-payment-list')?.reload();
+    this.requestUpdate();
+  };
 
   /** « Mes réservations »: the family's booking requests (loaded again each time the tab opens). */
   renderReservationSection(): TemplateResult {

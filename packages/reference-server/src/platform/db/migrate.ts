@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-billing.js';
 import * as m0008 from './migrations/0008-payment-providers.js';
 import * as m0009 from './migrations/0009-family-changes.js';
 import * as m0010 from './migrations/0010-documents-and-data-rights.js';
+import * as m0011 from './migrations/0011-payments.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -23,6 +24,7 @@ const migrations = [
   { name: '0008-payment-providers', module: m0008 },
   { name: '0009-family-changes', module: m0009 },
   { name: '0010-documents-and-data-rights', module: m0010 },
+  { name: '0011-payments', module: m0011 },
 ];
 
 export function migrator(db: Database) {

@@ -9,6 +9,7 @@ import { Commune } from '../../modules/communes/commune.model.js';
 import { initDocumentModel } from '../../modules/documents/document.model.js';
 import { initFamilyModels } from '../../modules/families/family.models.js';
 import { initFamilyChangeModels } from '../../modules/family-changes/family-changes.models.js';
+import { initPaymentModels } from '../../modules/payments/payment.models.js';
 import { initPaymentProviderModels } from '../../modules/payments/providers/provider.models.js';
 import { initStoredFileModel } from '../files/stored-file.model.js';
 import { initIdempotencyModel } from '../http/idempotency.js';
@@ -39,5 +40,6 @@ export function initModels(sequelize: Sequelize): void {
   initFamilyChangeModels(sequelize);
   initDocumentModel(sequelize);
   initPaymentProviderModels(sequelize);
+  initPaymentModels(sequelize);
   initialised = sequelize;
 }

@@ -34,7 +34,14 @@ export type ProblemCode =
   | 'change_request_decided'
   | 'change_not_applicable'
   | 'too_many_attachments'
-  | 'too_many_pending_requests';
+  | 'too_many_pending_requests'
+  // payments
+  | 'invoice_not_payable'
+  | 'payment_in_progress'
+  | 'online_payment_unavailable'
+  | 'payment_provider_unavailable'
+  | 'payment_not_validated'
+  | 'insufficient_credit';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -70,6 +77,12 @@ const titles: Record<ProblemCode, string> = {
   change_not_applicable: 'This change does not fit the family as it is.',
   too_many_attachments: 'This request already has as many files as it may.',
   too_many_pending_requests: 'This family already has as many requests waiting for the service as it may.',
+  invoice_not_payable: 'Nothing is due on this invoice (paid, or cancelled).',
+  payment_in_progress: 'A payment of this invoice is already in progress; wait for the bank to answer.',
+  online_payment_unavailable: 'This commune takes no online payment.',
+  payment_provider_unavailable: 'The payment service does not answer; try again later.',
+  payment_not_validated: 'This payment is not validated (yet): there is no receipt.',
+  insufficient_credit: "The family's credit does not cover this amount.",
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */

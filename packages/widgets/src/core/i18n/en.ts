@@ -2,6 +2,7 @@ import { bookingEn } from './booking-en.js';
 import { sameDay } from './dates.js';
 import { documentsEn } from './documents-en.js';
 import { invoiceEn } from './invoice-en.js';
+import { paymentEn } from './payment-en.js';
 import { profileEn } from './profile-en.js';
 import type { Translation } from './translation.js';
 
@@ -108,6 +109,7 @@ export const en: Translation = {
 
   invoicesTab: 'Invoices',
   invoice: invoiceEn,
+  payment: paymentEn,
 
   staff: {
     loginHeading: 'Sign in to the staff console',

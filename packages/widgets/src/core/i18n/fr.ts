@@ -2,6 +2,7 @@ import { bookingFr } from './booking-fr.js';
 import { sameDay } from './dates.js';
 import { documentsFr } from './documents-fr.js';
 import { invoiceFr } from './invoice-fr.js';
+import { paymentFr } from './payment-fr.js';
 import { profileFr } from './profile-fr.js';
 import type { Translation } from './translation.js';
 
@@ -112,6 +113,7 @@ export const fr: Translation = {
 
   invoicesTab: 'Factures',
   invoice: invoiceFr,
+  payment: paymentFr,
 
   staff: {
     loginHeading: 'Connexion à la console des agents',

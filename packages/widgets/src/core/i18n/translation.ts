@@ -239,6 +239,43 @@ export interface InvoiceTranslation {
   downloadPdfOf: (number: string) => string;
 }
 
+/** A payment's state, from the contract's `PaymentState`. */
+export type PaymentStateName = 'pending' | 'validated' | 'refused';
+/** How a payment was made, from the contract's `PaymentMethod`. */
+export type PaymentMethodName = 'online' | 'cheque' | 'cash' | 'cesu' | 'card_desk' | 'credit';
+
+/** The problems « Payer en ligne » can meet, each said in words. */
+export type PaymentProblem = 'invoice_not_payable' | 'payment_in_progress' | 'online_payment_unavailable' | 'payment_provider_unavailable';
+
+/** The texts of `<pf-pay-button>` and `<pf-payment-list>`. */
+export interface PaymentTranslation {
+  problems: Record<PaymentProblem, string>;
+  payOnline: string;
+  paying: string;
+  nothingSelected: string;
+  selected: (count: number, total: string) => string;
+  redirecting: string;
+  confirming: string;
+  /** The message on return from the provider's page. */
+  outcome: Record<PaymentStateName, (amount: string, reference: string) => string>;
+  myPayments: string;
+  paymentsLabel: string;
+  noPayment: string;
+  paymentTitle: (reference: string) => string;
+  date: string;
+  amount: string;
+  method: string;
+  methods: Record<PaymentMethodName, string>;
+  invoices: string;
+  status: string;
+  state: Record<PaymentStateName, string>;
+  legend: string;
+  credit: (amount: string) => string;
+  keptAsCredit: (amount: string) => string;
+  downloadReceipt: string;
+  downloadReceiptOf: (reference: string) => string;
+}
+
 /** A cell's booking state, from the contract's `BookingState`. */
 export type BookingStateName = 'none' | 'booked' | 'pending' | 'waiting_list' | 'refused' | 'cancelled' | 'excused_absence';
 /** Why a cell cannot change, or why a line was refused (the contract's `RefusalReason`). */
@@ -438,6 +475,9 @@ export interface Translation {
   // invoices (« Mes factures »)
   invoicesTab: string;
   invoice: InvoiceTranslation;
+
+  // payments (« Payer en ligne », « Mes paiements »)
+  payment: PaymentTranslation;
 
   // staff console
   staff: StaffTranslation;
