@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { QueryTypes } from 'sequelize';
 import { AuditEntry } from '../src/modules/audit/audit.js';
 import { Commune } from '../src/modules/communes/commune.model.js';
-import { FAMILY_TABLES, familyRows } from '../src/modules/data-rights/family-data.js';
+import { ACCOUNTING_TABLES, FAMILY_TABLES, familyRows, KEPT_TABLES } from '../src/modules/data-rights/family-data.js';
 import { inactiveFamilies, retentionTick, runRetention } from '../src/modules/data-rights/retention.js';
 import { Family } from '../src/modules/families/family.models.js';
 import { StoredFile } from '../src/platform/files/stored-file.model.js';
@@ -94,8 +94,9 @@ describe('data rights', () => {
     assert.equal(data.format, 'portail-famille/family-data/1');
     assert.deepEqual(
       Object.keys(data.tables),
-      FAMILY_TABLES.map((spec) => spec.table),
+      [...FAMILY_TABLES, ...ACCOUNTING_TABLES].map((spec) => spec.table),
     );
+    assert.deepEqual(data.tables.invoices, [], 'the accounting records are in the export too (none yet here)');
     assert.equal(data.tables.families[0].id, mine.family.id);
     assert.equal(data.tables.guardians[0].email, 'export@example.fr');
     assert.equal(data.tables.children[0].id, mine.childId);
@@ -113,6 +114,23 @@ describe('data rights', () => {
     assert.ok(!text.includes(theirs.family.id));
     // The export itself is logged.
     assert.equal(await AuditEntry.count({ where: { action: 'family.data_exported', family_id: mine.family.id } }), 1);
+  });
+
+  it('every table that holds a family, child, guardian or account reference is exported and purged, or kept as accounting record', async () => {
+    const sequelize = t.server.ctx.db.sequelize;
+    const qi = sequelize.getQueryInterface();
+    const covered = new Set([...FAMILY_TABLES, ...ACCOUNTING_TABLES].map((spec) => spec.table));
+    for (const kept of KEPT_TABLES) covered.add(kept.table);
+    // Tables that mention people's ids without being their data: the actors of staff actions,
+    // the audit log (opaque ids, its own retention), and the payment pages' anonymous operations.
+    const notFamilyData = new Set(['audit_log', 'billing_runs', 'credit_notes', 'payment_invoices']);
+    const missing: string[] = [];
+    for (const table of (await qi.showAllTables()) as string[]) {
+      const columns = Object.keys(await qi.describeTable(table));
+      const personal = columns.some((c) => ['family_id', 'child_id', 'guardian_id', 'account_id'].includes(c));
+      if (personal && !covered.has(table) && !notFamilyData.has(table)) missing.push(table);
+    }
+    assert.deepEqual(missing, [], 'a new family table must be added to FAMILY_TABLES or KEPT_TABLES (data-rights/family-data.ts)');
   });
 
   it("staff reads of a family's data are in the audit log, which admins filter by family, actor and dates, page by page", async () => {

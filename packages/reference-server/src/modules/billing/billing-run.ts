@@ -93,13 +93,19 @@ export async function billMonth(options: RunOptions, transaction: Transaction): 
   );
   if (postgres) await sequelize.query('RESET enable_nestloop', { transaction });
   if (settings.bill_unbooked_attendance) {
-    // TODO(attendance): the attendance register is built in parallel (another module). When
-    // it lands, claim here each attended day that had no booking, the same way:
-    //   INSERT INTO billed_items (…, kind, ref_id, …) SELECT …, 'attendance', a.id, …
-    //   FROM <attendance table> a WHERE <present, month, commune> AND NOT EXISTS (a booking
-    //   of that child, activity and day) AND NOT EXISTS (an item in force for a.id)
-    // and the aggregation below bills it like a booked day (same tariff).
-    await claimUnbookedAttendance({ communeId, runId, start, next }, transaction);
+    // Days a child was present without a booking (the register's « unbooked attendance »),
+    // when the commune bills them: claimed the same way, billed like a booked day.
+    await sequelize.query(
+      `INSERT INTO billed_items (commune_id, kind, ref_id, run_id, family_id, child_id, activity_id, date, released)
+       SELECT a.commune_id, 'attendance', a.id, :runId, c.family_id, a.child_id, a.activity_id, a.date, ${no}
+       FROM attendances a
+       JOIN children c ON c.id = a.child_id
+       JOIN activity_tariffs t ON t.activity_id = a.activity_id
+       WHERE a.commune_id = :communeId AND a.status = 'present' AND a.booking_id IS NULL
+         AND a.date >= :start AND a.date < :next ${familyFilter}
+         AND NOT EXISTS (SELECT 1 FROM billed_items bi WHERE bi.kind = 'attendance' AND bi.ref_id = a.id AND bi.released = ${no})`,
+      { replacements, transaction, type: QueryTypes.INSERT },
+    );
   }
 
   // 2. What this run claimed, per family, child and activity.
@@ -297,11 +303,6 @@ export async function releaseItems(runId: string, familyId: string, transaction:
  * The hook for the attendance register (see the TODO in `billMonth`): claims the month's
  * attended-but-unbooked days as `attendance` items. Nothing to claim until that module exists.
  */
-async function claimUnbookedAttendance(
-  _scope: { communeId: string; runId: string; start: string; next: string },
-  _transaction: Transaction,
-): Promise<void> {}
-
 /** Runs a month in its own write transaction, then mails « nouvelle facture » to the families. */
 export async function runBilling(ctx: AppContext, commune: Commune, options: Omit<RunOptions, 'communeId'>): Promise<RunResult> {
   const result = await ctx.db.write((transaction) => billMonth({ ...options, communeId: commune.id }, transaction));

@@ -54,6 +54,12 @@ export const FAMILY_TABLES: FamilyTable[] = [
   { table: 'booking_request_lines', column: 'request_id', of: 'booking_requests' },
   { table: 'attendances', column: 'child_id', of: 'children' },
   { table: 'absences', column: 'child_id', of: 'children', files: ['document_id'] },
+  { table: 'family_situations', column: 'family_id', of: 'families' },
+  { table: 'child_health_sheets', column: 'child_id', of: 'children' },
+  { table: 'authorised_persons', column: 'family_id', of: 'families' },
+  { table: 'family_change_requests', column: 'family_id', of: 'families' },
+  { table: 'change_request_attachments', column: 'request_id', of: 'family_change_requests', files: ['file_id'] },
+  { table: 'email_changes', column: 'account_id', of: 'accounts', secret: ['token_hash'] },
 ];
 
 /**
@@ -64,7 +70,32 @@ export const FAMILY_TABLES: FamilyTable[] = [
  * `anonymise` values; everything else of the family goes). Example, for the billing module:
  *   { table: 'invoices', refs: [{ column: 'family_id', of: 'families' }] },
  */
-export const KEPT_TABLES: KeptTable[] = [];
+export const KEPT_TABLES: KeptTable[] = [
+  { table: 'invoices', refs: [{ column: 'family_id', of: 'families' }] },
+  { table: 'invoice_lines', refs: [{ column: 'child_id', of: 'children' }] },
+  {
+    table: 'billed_items',
+    refs: [
+      { column: 'family_id', of: 'families' },
+      { column: 'child_id', of: 'children' },
+    ],
+  },
+  { table: 'payments', refs: [{ column: 'family_id', of: 'families' }] },
+  { table: 'family_credits', refs: [{ column: 'family_id', of: 'families' }] },
+];
+
+/**
+ * The kept accounting records are the family's data too: the export carries them (read
+ * only, never purged). Same shape as FAMILY_TABLES; `of: null` means "the family's id".
+ */
+export const ACCOUNTING_TABLES: FamilyTable[] = [
+  { table: 'invoices', column: 'family_id', of: null },
+  { table: 'invoice_lines', column: 'invoice_id', of: 'invoices' },
+  { table: 'credit_notes', column: 'invoice_id', of: 'invoices' },
+  { table: 'payments', column: 'family_id', of: null },
+  { table: 'payment_invoices', column: 'payment_id', of: 'payments' },
+  { table: 'family_credits', column: 'family_id', of: null },
+];
 
 type Row = Record<string, unknown>;
 
@@ -109,9 +140,12 @@ export async function familyRows(
 
 /** The export: every table's rows without their secret columns. */
 export async function exportFamily(sequelize: Sequelize, familyId: string): Promise<Record<string, Row[]>> {
-  const rows = await familyRows(sequelize, familyId);
+  const rows = new Map([
+    ...(await familyRows(sequelize, familyId)),
+    ...(await familyRows(sequelize, familyId, undefined, ACCOUNTING_TABLES)),
+  ]);
   const tables: Record<string, Row[]> = {};
-  for (const spec of FAMILY_TABLES) {
+  for (const spec of [...FAMILY_TABLES, ...ACCOUNTING_TABLES]) {
     const secret = new Set(spec.secret ?? []);
     tables[spec.table] = (rows.get(spec.table) ?? []).map((row) =>
       Object.fromEntries(Object.entries(row).filter(([column]) => !secret.has(column))),
