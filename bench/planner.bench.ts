@@ -53,7 +53,11 @@ await page.getByLabel('Jeudi').check();
 await page.getByLabel('Sur toute la période').check();
 
 // The in-page script is plain JavaScript read as text: tsx would add helpers the page lacks.
-const inPage = fs.readFileSync(new URL('./support/planner-in-page.js', import.meta.url), 'utf8');
+// (The formatter ends the expression with `;`: dropped, the text is wrapped in a call.)
+const inPage = fs
+  .readFileSync(new URL('./support/planner-in-page.js', import.meta.url), 'utf8')
+  .trim()
+  .replace(/;$/, '');
 const timings = (await page.evaluate(`(${inPage})(${runs})`)) as { pattern: number[]; plain: number[]; chosen: string };
 
 await browser.close();
