@@ -30,7 +30,7 @@ describe('<pf-payment-list>', () => {
     await expectAccessible(el);
     const items = deepQueryAll<HTMLElement>(el.shadowRoot!, '[part~="payment"]');
     equal(items.length, 3);
-    includes(visibleText(items[0]!), '⏳ En attente de validation bancaire');
+    includes(visibleText(items[0]!), '◷ En attente de validation bancaire');
     includes(visibleText(items[0]!), '2026-00012, 2026-00011');
     includes(visibleText(items[0]!), '87,23');
     includes(visibleText(items[1]!), '✗ Refusé');
@@ -38,7 +38,7 @@ describe('<pf-payment-list>', () => {
     includes(visibleText(items[2]!), 'gardés en avoir');
     includes(visibleText(el), 'Avoir disponible sur votre compte famille : 87,23');
     const legend = visibleText(deepQueryAll<HTMLElement>(el.shadowRoot!, '[part~="legend"]')[0]!);
-    for (const text of ['⏳ En attente de validation bancaire', '✓ Validé', '✗ Refusé']) includes(legend, text);
+    for (const text of ['◷ En attente de validation bancaire', '✓ Validé', '✗ Refusé']) includes(legend, text);
     const receipts = deepQueryAll<HTMLButtonElement>(el.shadowRoot!, 'button').filter((b) =>
       b.getAttribute('aria-label')?.startsWith('Télécharger le reçu'),
     );

@@ -16,7 +16,7 @@ import '../pf-login/pf-login.js';
 
 /** The icon beside each state (the legend explains them). */
 export const paymentIcon: Record<PaymentStateName, string> = {
-  pending: '⏳',
+  pending: '◷', // as a pending booking; an emoji may be missing from the font
   validated: '✓',
   refused: '✗',
 };

@@ -27,6 +27,12 @@ export const styles = [
       padding: 0;
     }
 
+    /* « Mes paiements » comes under « Payer en ligne »: a section of its own, not glued to it. */
+    pf-payment-list {
+      display: block;
+      margin-top: calc(var(--_space) * 1.5);
+    }
+
     .family-number {
       font-weight: 600;
     }

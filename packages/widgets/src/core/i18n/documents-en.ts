@@ -22,7 +22,7 @@ export const documentsEn: DocumentsTranslation = {
     bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`,
   myData: 'Your personal data',
   myDataIntro:
-    'You can download at any time everything the town keeps about your family (file, children, accounts, bookings, absences) as a JSON file.',
+    'You can download at any time everything the town keeps about your family (file, children, accounts, bookings, absences, change requests, invoices and payments) as a JSON file.',
   downloadMyData: 'Download my data',
   preparingMyData: 'Preparing the file…',
 };

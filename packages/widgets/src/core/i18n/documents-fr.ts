@@ -27,7 +27,7 @@ export const documentsFr: DocumentsTranslation = {
         : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`,
   myData: 'Vos données personnelles',
   myDataIntro:
-    'Vous pouvez télécharger à tout moment l’ensemble des informations que la commune conserve sur votre famille (dossier, enfants, comptes, réservations, absences), dans un fichier au format JSON.',
+    'Vous pouvez télécharger à tout moment l’ensemble des informations que la commune conserve sur votre famille (dossier, enfants, comptes, réservations, absences, demandes de modification, factures et paiements), dans un fichier au format JSON.',
   downloadMyData: 'Télécharger mes données',
   preparingMyData: 'Préparation du fichier…',
 };
