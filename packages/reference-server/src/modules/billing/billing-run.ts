@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
+import { groupBy } from '../../platform/collections.js';
 import { nextNumber, reserveNumbers } from '../../platform/db/sequences.js';
 import { audit } from '../audit/audit.js';
 import { Activity } from '../bookings/booking.models.js';
@@ -343,15 +344,4 @@ async function findAllChunked<T>(ids: string[], find: (ids: string[]) => Promise
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await find(ids.slice(i, i + CHUNK))));
   return out;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

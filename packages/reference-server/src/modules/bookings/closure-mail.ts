@@ -1,16 +1,10 @@
+import { frenchDate } from '../../platform/mail/french-date.js';
 import type { Mail } from '../../platform/mail/mailer.js';
 import { signature } from '../accounts/emails.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Child, Guardian } from '../families/family.models.js';
 import { Activity } from './booking.models.js';
 import type { CancelledBooking } from './catalogue.js';
-
-const longDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** « lundi 4 mai 2026 » for a civil date. */
-function frenchDate(date: string): string {
-  return longDate.format(new Date(`${date}T00:00:00Z`));
-}
 
 function period(start: string, end: string): string {
   return start === end ? `le ${frenchDate(start)}` : `du ${frenchDate(start)} au ${frenchDate(end)}`;

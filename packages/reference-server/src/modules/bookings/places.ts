@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { groupBy, unique } from '../../platform/collections.js';
 import { type Activity, ActivityDay, type BookingRequest, type BookingRequestLine, type BookingStateName } from './booking.models.js';
 
 /**
@@ -226,14 +227,4 @@ export class DayPlaces {
       );
     }
   }
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
 }

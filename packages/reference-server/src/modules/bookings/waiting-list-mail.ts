@@ -1,14 +1,9 @@
+import { frenchDate } from '../../platform/mail/french-date.js';
 import type { Mail } from '../../platform/mail/mailer.js';
+import { signature } from '../accounts/emails.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Child, Guardian } from '../families/family.models.js';
 import type { Promotion } from './submit-request.js';
-
-const longDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** « lundi 3 août 2026 » for a civil date. */
-function frenchDate(date: string): string {
-  return longDate.format(new Date(`${date}T00:00:00Z`));
-}
 
 /**
  * One mail per family whose child left a waiting list: the days now booked. Families learn
@@ -27,7 +22,6 @@ export async function promotionMails(commune: Commune, promotions: Promotion[], 
       .filter((p) => p.child?.family_id === familyId)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((p) => `- ${p.child?.first_name} : ${activityName(p.activityId)}, ${frenchDate(p.date)}`);
-    const contact = [commune.contact_phone, commune.contact_email].filter(Boolean).join(' – ');
     for (const guardian of guardians.filter((g) => g.family_id === familyId && g.email)) {
       mails.push({
         communeId: commune.id,
@@ -41,8 +35,7 @@ ${days.join('\n')}
 Vous retrouvez ces jours dans le planning du Portail Famille. Si vous n'en avez plus besoin,
 pensez à les annuler avant la date limite : la place ira à la famille suivante.
 
-${commune.contact_service_name}
-Mairie de ${commune.name}${contact ? `\n${contact}` : ''}
+${signature(commune)}
 `,
       });
     }
