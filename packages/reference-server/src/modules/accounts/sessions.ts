@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
 import { newToken, sha256 } from '../../platform/crypto/tokens.js';
+import { instanceOf, prefixedColumns, selectRows, unprefixed } from '../../platform/db/rows.js';
 import { Account, Session } from './account.models.js';
 
 /** Access tokens are short-lived; the refresh cookie keeps a page's session going. */
@@ -41,19 +42,18 @@ export async function openSession(account: Account, transaction: Transaction): P
 
 /** The live session of a bearer token, with its account, or null. */
 export async function sessionOfAccessToken(communeId: string, accessToken: string): Promise<{ session: Session; account: Account } | null> {
-  const now = new Date();
-  // Every authenticated request starts here: session and account in one statement.
-  const session = await Session.findOne({
-    where: {
-      access_hash: sha256(accessToken),
-      commune_id: communeId,
-      revoked_at: null,
-      access_expires_at: { [Op.gt]: now },
-      absolute_expires_at: { [Op.gt]: now },
-    },
-    include: [{ model: Account, as: 'account', required: true, where: { commune_id: communeId, status: 'active' } }],
-  });
-  return session?.account ? { session, account: session.account } : null;
+  // Every authenticated request starts here: session and account in one hand-written statement.
+  if (!Session.sequelize) throw new Error('models are not initialised');
+  const [row] = await selectRows(
+    Session.sequelize,
+    `SELECT ${prefixedColumns(Session, 's', 's_')}, ${prefixedColumns(Account, 'a', 'a_')} FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.access_hash = :hash AND s.commune_id = :communeId AND s.revoked_at IS NULL
+       AND s.access_expires_at > :now AND s.absolute_expires_at > :now
+       AND a.commune_id = :communeId AND a.status = 'active'`,
+    { hash: sha256(accessToken), communeId, now: new Date() },
+  );
+  if (!row) return null;
+  return { session: instanceOf(Session, unprefixed(row, 's_')), account: instanceOf(Account, unprefixed(row, 'a_')) };
 }
 
 /**

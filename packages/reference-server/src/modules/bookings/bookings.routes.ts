@@ -59,9 +59,9 @@ export function bookingRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     const { account } = authOf(req);
     const child = await childOfParent(commune.id, account, param(req, 'childId'));
-    const periodCtx = await PeriodContext.load(commune.id, child.id, param(req, 'periodId'));
+    const periodId = param(req, 'periodId');
     const { lines } = req.body as { lines: RequestedLine[] };
-    const activityName = (id: string) => periodCtx.activity(id)?.name ?? '';
+    let periodCtx: PeriodContext | undefined;
     let promotions: Promotion[] = [];
     const answer = await once(
       db,
@@ -69,30 +69,32 @@ export function bookingRoutes(ctx: AppContext): Router {
         communeId: commune.id,
         accountId: account.id,
         key: req.get('Idempotency-Key'),
-        request: { child: child.id, period: periodCtx.period.id, lines },
+        request: { child: child.id, period: periodId, lines },
       },
       async (transaction) => {
-        // Capacity and closures as they are now, not as read before the write (staff may change them meanwhile).
-        const current = await periodCtx.refresh(commune.id, transaction);
+        // Read in the write transaction: capacity and closures as they are now, not as before it (staff may change them meanwhile).
+        const current = await PeriodContext.load(commune.id, child.id, periodId, transaction);
+        periodCtx = current;
         const { request, promoted } = await applyBookingRequest(
           { communeId: commune.id, familyId: child.family_id, child, account, ctx: current, lines, now: new Date() },
           transaction,
         );
         promotions = promoted;
         const body = bookingRequestView(request, request.lines ?? [], {
-          periodName: periodCtx.period.name,
+          periodName: current.period.name,
           childName: `${child.first_name} ${child.last_name}`,
           referentName: account.display_name,
-          activityName,
+          activityName: (id) => current.activity(id)?.name ?? '',
         });
         return { status: 201, body };
       },
     );
     res.status(answer.status).json(answer.body);
-    if (promotions.length > 0) {
-      const promotedNow = promotions;
+    const promotedNow = promotions;
+    const names = periodCtx;
+    if (promotedNow.length > 0 && names) {
       background.run('waiting list mails', async () => {
-        for (const mail of await promotionMails(commune, promotedNow, activityName)) await mailer.send(mail);
+        for (const mail of await promotionMails(commune, promotedNow, (id) => names.activity(id)?.name ?? '')) await mailer.send(mail);
       });
     }
   });

@@ -1,4 +1,5 @@
-import { literal, Op, type Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
+import { columnsOf, selectInstances } from '../../platform/db/rows.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
@@ -7,18 +8,19 @@ import type { CivilDate } from './rules/civil-date.js';
 import { openDays } from './rules/open-days.js';
 
 /** The logged-in parent's child, or 404 (another family's child is "not found", revealing nothing). */
-export async function childOfParent(communeId: string, account: Account, childId: string): Promise<Child> {
+export async function childOfParent(communeId: string, account: Account, childId: string, transaction?: Transaction): Promise<Child> {
   if (!account.guardian_id) throw new HttpProblem(404, 'not_found');
   // One statement: the child, provided it belongs to the family of the account's guardian.
-  const guardianFamily = literal(
-    `(SELECT family_id FROM guardians WHERE id = ${escape(account.guardian_id)} AND commune_id = ${escape(communeId)})`,
+  const [child] = await selectInstances(
+    Child,
+    `SELECT ${columnsOf(Child, 'c')} FROM children c JOIN guardians g ON g.family_id = c.family_id
+     WHERE c.id = :childId AND c.commune_id = :communeId AND g.id = :guardianId AND g.commune_id = :communeId`,
+    { childId, communeId, guardianId: account.guardian_id },
+    transaction,
   );
-  const child = await Child.findOne({ where: { id: childId, commune_id: communeId, family_id: { [Op.eq]: guardianFamily } } });
   if (!child) throw new HttpProblem(404, 'not_found');
   return child;
 }
-
-const escape = (value: string): string => Child.sequelize?.escape(value) ?? "''";
 
 export function periodStatus(period: BookingPeriod, now: Date): 'upcoming' | 'open' | 'closed' {
   if (now < period.opens_at) return 'upcoming';
@@ -34,58 +36,52 @@ export class PeriodContext {
     readonly enrolments: Enrolment[],
   ) {}
 
-  static async load(communeId: string, childId: string, periodId: string): Promise<PeriodContext> {
-    const period = await BookingPeriod.findOne({ where: { id: periodId, commune_id: communeId } });
+  /**
+   * Reads the period, its activities and closures, and the child's enrolments. Given the
+   * request's write transaction, it reads what staff may have changed (capacity, deadlines,
+   * weekdays, closures) as of that transaction: SQLite's single writer then orders the
+   * request after or before any staff change; on PostgreSQL the activities are also
+   * share-locked, so a capacity change or a closure (which lock them for update) waits for
+   * this request, or this request for it.
+   */
+  static async load(communeId: string, childId: string, periodId: string, transaction?: Transaction): Promise<PeriodContext> {
+    const [period] = await selectInstances(
+      BookingPeriod,
+      `SELECT ${columnsOf(BookingPeriod, 'p')} FROM booking_periods p WHERE p.id = :periodId AND p.commune_id = :communeId`,
+      { periodId, communeId },
+      transaction,
+    );
     if (!period) throw new HttpProblem(404, 'not_found');
+    const shareLock = transaction && BookingPeriod.sequelize?.getDialect() === 'postgres' ? ' FOR KEY SHARE' : '';
+    const ids = period.activityIdList;
     const [activities, closures, enrolments] = await Promise.all([
-      Activity.findAll({ where: { id: period.activityIdList, commune_id: communeId }, order: [['position', 'ASC']] }),
-      Closure.findAll({
-        where: {
-          commune_id: communeId,
-          [Op.or]: [{ facility_id: null }, { facility_id: period.facility_id }],
-          start_date: { [Op.lte]: period.end_date },
-          end_date: { [Op.gte]: period.start_date },
-        },
-      }),
-      Enrolment.findAll({ where: { commune_id: communeId, child_id: childId } }),
+      ids.length === 0
+        ? []
+        : selectInstances(
+            Activity,
+            `SELECT ${columnsOf(Activity, 'a')} FROM activities a WHERE a.commune_id = :communeId AND a.id IN (:ids) ORDER BY a.id${shareLock}`,
+            { communeId, ids },
+            transaction,
+          ),
+      selectInstances(
+        Closure,
+        `SELECT ${columnsOf(Closure, 'c')} FROM closures c WHERE c.commune_id = :communeId
+         AND (c.facility_id IS NULL OR c.facility_id = :facilityId) AND c.start_date <= :end AND c.end_date >= :start`,
+        { communeId, facilityId: period.facility_id, start: period.start_date, end: period.end_date },
+        transaction,
+      ),
+      selectInstances(
+        Enrolment,
+        `SELECT ${columnsOf(Enrolment, 'e')} FROM enrolments e WHERE e.commune_id = :communeId AND e.child_id = :childId`,
+        { communeId, childId },
+        transaction,
+      ),
     ]);
     return new PeriodContext(
       period,
-      activities,
-      closures.map((c) => ({ start: c.start_date, end: c.end_date })),
-      enrolments,
-    );
-  }
-
-  /**
-   * The same context with what staff may have changed since it was read — the activities
-   * (capacity, deadlines, weekdays) and the closures — read again inside the caller's write
-   * transaction. SQLite's single writer then orders the request after or before any staff
-   * change; on PostgreSQL the activities are also share-locked, so a capacity change or a
-   * closure (which lock them for update) waits for this request, or this request for it.
-   */
-  async refresh(communeId: string, transaction: Transaction): Promise<PeriodContext> {
-    const activities = await Activity.findAll({
-      where: { id: this.period.activityIdList, commune_id: communeId },
-      order: [['id', 'ASC']],
-      lock: transaction.LOCK.KEY_SHARE,
-      transaction,
-    });
-    const closures = await Closure.findAll({
-      where: {
-        commune_id: communeId,
-        [Op.or]: [{ facility_id: null }, { facility_id: this.period.facility_id }],
-        start_date: { [Op.lte]: this.period.end_date },
-        end_date: { [Op.gte]: this.period.start_date },
-      },
-      attributes: ['start_date', 'end_date'],
-      transaction,
-    });
-    return new PeriodContext(
-      this.period,
       activities.sort((a, b) => a.position - b.position),
       closures.map((c) => ({ start: c.start_date, end: c.end_date })),
-      this.enrolments,
+      enrolments,
     );
   }
 
