@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataTypes, Model, type Sequelize, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../db/database.js';
+import { selectRows } from '../db/rows.js';
 import { HttpProblem } from './problem.js';
 
 export class IdempotencyKey extends Model {
@@ -45,31 +46,52 @@ export async function once(
 ): Promise<StoredAnswer> {
   const { key } = scope;
   if (!key) return db.write(work);
-  const where = { commune_id: scope.communeId, account_id: scope.accountId, key };
+  const where = { communeId: scope.communeId, accountId: scope.accountId, key };
   const requestHash = createHash('sha256').update(JSON.stringify(scope.request)).digest('hex');
-  const replay = (row: IdempotencyKey): StoredAnswer => {
+  const replay = (row: StoredKey): StoredAnswer => {
     if (row.request_hash !== requestHash) throw new HttpProblem(409, 'idempotency_conflict');
-    return { status: row.status, body: JSON.parse(row.body) as unknown };
+    return { status: Number(row.status), body: JSON.parse(row.body) as unknown };
+  };
+  // Hand-written statements: every write the SDK sends carries a key, so these run on every one.
+  const { sequelize } = db;
+  const previousOf = async (transaction?: Transaction) => {
+    const [row] = await selectRows(
+      sequelize,
+      'SELECT request_hash, status, body FROM idempotency_keys WHERE commune_id = :communeId AND account_id = :accountId AND key = :key',
+      where,
+      transaction,
+    );
+    return row as StoredKey | undefined;
   };
   try {
     return await db.write(async (transaction) => {
-      const previous = await IdempotencyKey.findOne({ where, transaction });
+      const previous = await previousOf(transaction);
       if (previous) return replay(previous);
       // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
       // then fails on the primary key, instead of racing through the work itself.
-      await IdempotencyKey.create(
-        { ...where, request_hash: requestHash, status: 0, body: 'null', created_at: new Date() },
-        { transaction },
+      await sequelize.query(
+        `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
+         VALUES (:communeId, :accountId, :key, :requestHash, 0, 'null', :now)`,
+        { replacements: { ...where, requestHash, now: new Date() }, transaction },
       );
       const answer = await work(transaction);
-      await IdempotencyKey.update({ status: answer.status, body: JSON.stringify(answer.body) }, { where, transaction });
+      await sequelize.query(
+        'UPDATE idempotency_keys SET status = :status, body = :body WHERE commune_id = :communeId AND account_id = :accountId AND key = :key',
+        { replacements: { ...where, status: answer.status, body: JSON.stringify(answer.body) }, transaction },
+      );
       return answer;
     });
   } catch (error) {
     // Two concurrent first tries (PostgreSQL): the loser's claim failed; answer the winner's.
     if (!(error instanceof UniqueConstraintError)) throw error;
-    const winner = await IdempotencyKey.findOne({ where });
+    const winner = await previousOf();
     if (!winner) throw error;
     return replay(winner);
   }
+}
+
+interface StoredKey {
+  request_hash: string;
+  status: number | string;
+  body: string;
 }

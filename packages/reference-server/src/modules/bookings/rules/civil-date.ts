@@ -24,13 +24,28 @@ export function civil(date: DateTime): CivilDate {
   return date.toISODate() ?? '';
 }
 
+/**
+ * Midnight UTC of a civil date, in milliseconds. Weekdays and day steps are plain integer
+ * arithmetic on these (a third of a booking request's CPU went to luxon doing them).
+ */
+function utcMidnight(date: CivilDate): number {
+  const at = new Date(0);
+  if (CIVIL.test(date)) at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  // 2026-02-30 would roll over to March: refused, as parseCivil refuses it.
+  if (!CIVIL.test(date) || fromUtcMidnight(at.getTime()) !== date) throw new RangeError(`Not a civil date: ${date}`);
+  return at.getTime();
+}
+
+const DAY_MS = 86_400_000;
+const fromUtcMidnight = (ms: number): CivilDate => new Date(ms).toISOString().slice(0, 10);
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekday(date: CivilDate): number {
-  return parseCivil(date).weekday;
+  return new Date(utcMidnight(date)).getUTCDay() || 7;
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {
-  return civil(parseCivil(date).plus({ days }));
+  return fromUtcMidnight(utcMidnight(date) + days * DAY_MS);
 }
 
 /** The civil date of an instant, in the commune's zone. */
@@ -41,6 +56,6 @@ export function civilDateOf(instant: Date): CivilDate {
 /** Every civil date from `start` to `end`, both included. */
 export function eachDay(start: CivilDate, end: CivilDate): CivilDate[] {
   const days: CivilDate[] = [];
-  for (let day = parseCivil(start), last = parseCivil(end); day <= last; day = day.plus({ days: 1 })) days.push(civil(day));
+  for (let day = utcMidnight(start), last = utcMidnight(end); day <= last; day += DAY_MS) days.push(fromUtcMidnight(day));
   return days;
 }

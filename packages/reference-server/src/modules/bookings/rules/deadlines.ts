@@ -23,6 +23,21 @@ function atTime(date: DateTime, time: string): DateTime {
 
 /** The last instant at which `day` can still be booked (or cancelled) under `rule`. */
 export function deadlineOf(day: CivilDate, rule: DeadlineRule): Date {
+  // Every request and planner asks for the same few (day, rule) pairs: luxon's zone work once each.
+  const key = `${day}|${rule.kind}|${rule.kind === 'days_before' ? rule.days : rule.weekday}|${rule.time}`;
+  let at = known.get(key);
+  if (at === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    at = computeDeadline(day, rule).getTime();
+    known.set(key, at);
+  }
+  return new Date(at);
+}
+
+const known = new Map<string, number>();
+const KNOWN_MAX = 20_000;
+
+function computeDeadline(day: CivilDate, rule: DeadlineRule): Date {
   const date = parseCivil(day);
   if (rule.kind === 'days_before') return atTime(date.minus({ days: rule.days }), rule.time).toJSDate();
   const mondayOfWeek = date.minus({ days: date.weekday - 1 });
