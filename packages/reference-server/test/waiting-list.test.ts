@@ -4,8 +4,9 @@ import type { Activity } from '../src/modules/bookings/booking.models.js';
 import { ActivityDay, Booking } from '../src/modules/bookings/booking.models.js';
 import { createActivity, createPeriod } from '../src/modules/bookings/provisioning.js';
 import { addDays } from '../src/modules/bookings/rules/civil-date.js';
+import { frenchDate } from '../src/platform/mail/french-date.js';
 import { type BookingWorld, bookingWorld, enrolChild } from './support/bookings-fixture.js';
-import { activatedParent, startTestServer, type TestServer } from './support/harness.js';
+import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
 const A = '/v1/communes/alpha';
 type Parent = Awaited<ReturnType<typeof activatedParent>>;
@@ -95,5 +96,30 @@ describe('bookings: a waiting list that moves when a place is given back', () =>
     assert.equal(await stateOf(chloe, day), 'cancelled');
     assert.equal(await stateOf(denis, day), 'waiting_list');
     assert.equal((await ActivityDay.findOne({ where: { activity_id: stage.id, date: day } }))?.booked, 2);
+  });
+
+  it('staff raising the capacity give the new places to the waiting list in order, and those families are told', async () => {
+    const day = addDays(w.monday, 3);
+    const [anne, bruno, chloe, denis] = parents as [Parent, Parent, Parent, Parent];
+    for (const parent of [anne, bruno, chloe, denis]) await request(parent, day, 'add');
+    assert.equal(await stateOf(chloe, day), 'waiting_list');
+    assert.equal(await stateOf(denis, day), 'waiting_list');
+
+    const admin = await t.login('alpha', 'admin.alpha', STAFF_PASSWORD);
+    const raised = await t.api(`${A}/staff/activities/${stage.id}`, { method: 'PATCH', token: admin, body: { capacityPerDay: 3 } });
+    assert.equal(raised.status, 200);
+    assert.equal(raised.body.capacityPerDay, 3);
+    assert.equal(await stateOf(chloe, day), 'booked', 'the first in line gets the new place');
+    assert.equal(await stateOf(denis, day), 'waiting_list', 'one new place, one family promoted');
+    assert.equal((await ActivityDay.findOne({ where: { activity_id: stage.id, date: day } }))?.booked, 3);
+    const toldOf = (date: string) =>
+      t.mail.mails.find((m) => m.to.includes('chloe.attente@example.fr') && m.text.includes(frenchDate(date)));
+    for (let tries = 0; !toldOf(day) && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(toldOf(day)?.subject ?? '', /une place s'est libérée/, 'Chloé is told of the day by mail');
+
+    // Back to two: refused, since three are booked on that day; nothing moves.
+    const lower = await t.api(`${A}/staff/activities/${stage.id}`, { method: 'PATCH', token: admin, body: { capacityPerDay: 2 } });
+    assert.equal(lower.status, 409);
+    assert.equal(await stateOf(denis, day), 'waiting_list');
   });
 });

@@ -520,7 +520,9 @@ export interface paths {
         /**
          * Change an activity — name, unit, processing, deadlines, capacity, overflow, weekdays, position (role admin).
          * @description Only the fields sent change. Raising the capacity (or removing it with `null`) takes
-         *     effect at once. Lowering it below the places already taken on a day from today on is
+         *     effect at once: the new places go to the waiting lists of the coming days, oldest
+         *     request first on each day, and those families get the « une place s'est libérée » mail.
+         *     Lowering it below the places already taken on a day from today on is
          *     refused with `capacity_below_bookings` (409), whose `dates` lists those days: staff
          *     first cancel bookings or choose a higher figure — a day is never silently overbooked.
          */

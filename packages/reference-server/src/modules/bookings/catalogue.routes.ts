@@ -31,6 +31,7 @@ import {
 } from './catalogue.js';
 import { closureMails } from './closure-mail.js';
 import { toPeriod } from './serialize.js';
+import { promotionMails } from './waiting-list-mail.js';
 
 /**
  * The staff back office of the catalogue: facilities, activities and periods (admin);
@@ -110,15 +111,21 @@ export function catalogueRoutes(ctx: AppContext): Router {
   router.patch('/staff/activities/:activityId', admin, async (req, res) => {
     const { commune, actorId, ip } = actorOf(req);
     const patch = req.body as Partial<ActivityBody>;
-    const body = await db.write(async (transaction) => {
-      const activity = await changeActivity(commune.id, param(req, 'activityId'), patch, transaction);
+    const { activity, promoted } = await db.write(async (transaction) => {
+      const changed = await changeActivity(commune.id, param(req, 'activityId'), patch, transaction);
       await audit(
-        { communeId: commune.id, actorId, action: 'activity.updated', target: { type: 'activity', id: activity.id }, ip },
+        { communeId: commune.id, actorId, action: 'activity.updated', target: { type: 'activity', id: changed.activity.id }, ip },
         transaction,
       );
-      return toStaffActivity(activity);
+      return changed;
     });
-    res.json(body);
+    res.json(toStaffActivity(activity));
+    if (promoted.length > 0) {
+      // Families whose child left a waiting list because staff added places are told, as when a parent cancels.
+      ctx.background.run('waiting list mails', async () => {
+        for (const mail of await promotionMails(commune, promoted, () => activity.name)) await ctx.mailer.send(mail);
+      });
+    }
   });
 
   // --- booking periods (admin) ----------------------------------------------------------

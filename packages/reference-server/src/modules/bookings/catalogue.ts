@@ -13,11 +13,12 @@ import {
   Enrolment,
   Facility,
 } from './booking.models.js';
-import { releasePlace } from './places.js';
+import { DayPlaces, releasePlace } from './places.js';
 import { ACTIVE_STATES } from './rules/cell-status.js';
 import { type CivilDate, civilDateOf, eachDay, parseCivil } from './rules/civil-date.js';
 import type { DeadlineRule } from './rules/deadlines.js';
 import { toActivity } from './serialize.js';
+import type { Promotion } from './submit-request.js';
 import { requestStatus } from './submit-request.js';
 
 /**
@@ -142,19 +143,22 @@ export async function insertActivity(facility: Facility, body: ActivityBody, tra
 /**
  * Changes an activity. A lower capacity is checked against the day counters (the same rows
  * takePlace updates conditionally) from today on: a day already holding more is never
- * silently overbooked — the change is refused and the problem lists those days.
+ * silently overbooked — the change is refused and the problem lists those days. A higher
+ * capacity gives its new places to the waiting lists of the coming days (answered, so the
+ * families can be told).
  */
 export async function changeActivity(
   communeId: string,
   activityId: string,
   patch: Partial<ActivityBody>,
   transaction: Transaction,
-): Promise<Activity> {
+): Promise<{ activity: Activity; promoted: Promotion[] }> {
   // Locked for update (PostgreSQL): booking requests and staff decisions share-lock the
   // activity while they take places, so they finish before this check, or read the new capacity.
   const activity = await Activity.findOne({ where: { id: activityId, commune_id: communeId }, lock: transaction.LOCK.UPDATE, transaction });
   if (!activity) throw new HttpProblem(404, 'not_found');
   const capacity = patch.capacityPerDay;
+  const capacityBefore = activity.capacity_per_day;
   if (typeof capacity === 'number' && (activity.capacity_per_day === null || capacity < activity.capacity_per_day)) {
     // Every coming day's counter is locked (PostgreSQL; SQLite's single writer already
     // serialises): a place being taken right now is waited for and counted, not missed.
@@ -191,7 +195,11 @@ export async function changeActivity(
     },
     { transaction },
   );
-  return activity;
+  const moreRoom = capacity !== undefined && capacityBefore !== null && (capacity === null || capacity > capacityBefore);
+  const promoted = moreRoom
+    ? await new DayPlaces(communeId, transaction).promoteOnMoreRoom(activity, civilDateOf(new Date()), new Date())
+    : [];
+  return { activity, promoted };
 }
 
 // --- booking periods -------------------------------------------------------------------

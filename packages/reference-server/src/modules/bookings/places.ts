@@ -215,6 +215,34 @@ export class DayPlaces {
     return promoted;
   }
 
+  /**
+   * Places opened by a higher (or no more) capacity go to the waiting lists of the coming
+   * days, oldest first on each day, never above the new capacity. Answers who got a place.
+   */
+  async promoteOnMoreRoom(
+    activity: Activity,
+    fromDate: string,
+    now: Date,
+  ): Promise<{ childId: string; activityId: string; date: string }[]> {
+    const waiting = await this.#select<StoredBooking>(
+      `SELECT id, child_id, activity_id, date, state FROM bookings
+       WHERE activity_id = :activityId AND date >= :fromDate AND state = 'waiting_list'
+       ORDER BY date, updated_at, id`,
+      { activityId: activity.id, fromDate },
+    );
+    if (waiting.length === 0) return [];
+    await this.lock(unique(waiting.map((b) => b.date)).map((date) => ({ activity, date })));
+    const promoted: { childId: string; activityId: string; date: string }[] = [];
+    for (const booking of waiting) {
+      const day = { activity, date: booking.date };
+      if (!this.hasRoom(day)) continue;
+      this.setState(booking.child_id, day, booking, 'booked');
+      promoted.push({ childId: booking.child_id, activityId: activity.id, date: booking.date });
+    }
+    await this.save(now);
+    return promoted;
+  }
+
   /** The request and its lines, one statement each. */
   async insertRequest(request: BookingRequest, lines: BookingRequestLine[]): Promise<void> {
     const qi = this.#sequelize.getQueryInterface();
