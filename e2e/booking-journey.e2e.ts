@@ -4,37 +4,18 @@
  * « Mes réservations » → cancel one day → see the cancellation request.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DEMO, seedDemo } from '../packages/reference-server/src/demo/seed.js';
+import { describe, it } from 'node:test';
 import { Booking } from '../packages/reference-server/src/modules/bookings/booking.models.js';
 import { weekday } from '../packages/reference-server/src/modules/bookings/rules/civil-date.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logInAsDemoParent, openPage } from './demo-portal.js';
 
 describe('booking journey on the example page', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const portal = demoPortal();
 
   it('books Mondays and Thursdays, confirms, sees the request, cancels one day', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.url}/examples/`);
-    await page.getByLabel('Identifiant').fill(DEMO.parent.identifier);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.parent.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    const { t, browser } = portal;
+    const { page, errors } = await openPage(browser, `${t.url}/examples/`);
+    await logInAsDemoParent(page);
 
     await page.getByRole('tab', { name: 'Réservations', exact: true }).click();
     await page.getByRole('heading', { name: 'Nouvelle réservation' }).waitFor();

@@ -7,11 +7,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { seedDemo } from '../packages/reference-server/src/demo/seed.js';
 import { Commune } from '../packages/reference-server/src/modules/communes/commune.model.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logInAsDemoParent } from './demo-portal.js';
 
 /** A commune's CMS page on its own site, embedding the widget from the API's site, under a strict CSP. */
 function communeSite(api: string): Promise<http.Server> {
@@ -30,27 +27,21 @@ function communeSite(api: string): Promise<http.Server> {
 }
 
 describe('cross-site embedding', () => {
-  let t: TestServer;
+  const portal = demoPortal();
   let site: http.Server;
   let siteUrl: string;
-  let browser: Browser;
 
   before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    site = await communeSite(t.url); // API on http://localhost:PORT, page on http://127.0.0.1:PORT2: two sites
+    site = await communeSite(portal.t.url); // API on http://localhost:PORT, page on http://127.0.0.1:PORT2: two sites
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     await Commune.update({ allowed_origins: JSON.stringify([siteUrl]) }, { where: { slug: 'val-de-loire' } });
-    browser = await launchChromium();
   });
   after(async () => {
-    await browser?.close();
     await new Promise((resolve) => site?.close(resolve));
-    await t?.close();
   });
 
   it('logs in, survives a reload with third-party cookies blocked, and logs out', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -67,10 +58,7 @@ describe('cross-site embedding', () => {
       .catch(() => {
         throw new Error(`login form never appeared; console: ${errors.join(' | ')}`);
       });
-    await page.getByLabel('Identifiant').fill('sophie.martin');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('demo-parent-val-de-loire');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    await logInAsDemoParent(page);
 
     await page.reload();
     await page.getByRole('heading', { name: 'Ma famille' }).waitFor({ timeout: 10_000 });
@@ -87,7 +75,7 @@ describe('cross-site embedding', () => {
   it('a site not on the commune list cannot use the API from a browser', async () => {
     await Commune.update({ allowed_origins: JSON.stringify([]) }, { where: { slug: 'val-de-loire' } });
     try {
-      const page = await browser.newPage();
+      const page = await portal.browser.newPage();
       await page.goto(siteUrl);
       // The browser blocks every API answer (CORS): the widget can only say the portal does not answer.
       await page

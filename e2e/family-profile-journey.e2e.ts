@@ -4,38 +4,20 @@
  * the parent sees the new health sheet and the request accepted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DEMO, seedDemo } from '../packages/reference-server/src/demo/seed.js';
+import { describe, it } from 'node:test';
+import { DEMO } from '../packages/reference-server/src/demo/seed.js';
 import { Guardian } from '../packages/reference-server/src/modules/families/family.models.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logInAsDemoParent, openPage } from './demo-portal.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('« Ma famille » journey on the example page', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const portal = demoPortal();
 
   it('edits a phone number, requests a health-sheet change with a PDF; staff accept it; the parent sees the new value', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.url}/examples/`);
-    await page.getByLabel('Identifiant').fill(DEMO.parent.identifier);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.parent.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    const { t, browser } = portal;
+    const { page, errors } = await openPage(browser, `${t.url}/examples/`, { width: 360, height: 800 });
+    await logInAsDemoParent(page);
 
     await page.getByRole('button', { name: 'Modifier mes coordonnées' }).click();
     await page.getByLabel('Mon téléphone').fill('07.01.02.03.04');

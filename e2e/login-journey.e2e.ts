@@ -5,32 +5,20 @@
  * in the console → the parent logs in again.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../packages/reference-server/src/demo/seed.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { tokenFromMail } from '../packages/reference-server/test/support/mail-catcher.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logIn } from './demo-portal.js';
 
 const V = '/v1/communes/val-de-loire';
 const PASSWORD = 'Les hérons de la Loire 2026';
 
 describe('parent account journey on the example page', () => {
-  let t: TestServer;
-  let browser: Browser;
+  const portal = demoPortal();
 
-  before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
+  /** A page whose console errors and missing files count too, beside uncaught errors. */
   async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await portal.browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -43,20 +31,13 @@ describe('parent account journey on the example page', () => {
     return { page, errors };
   }
 
-  async function logIn(page: Page, identifier: string, password: string) {
-    await page.getByLabel('Identifiant').fill(identifier);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-
   it('staff create the family and account in the console; the parent activates, logs in, gets locked; staff unlock', async () => {
+    const { t, browser } = portal;
     // Staff, in the console (its own browser context: another person, another computer).
     const staffContext = await browser.newContext();
     const console_ = await staffContext.newPage();
     await console_.goto(`${t.url}/examples/staff.html`);
-    await console_.getByLabel('Identifiant').fill('agent.demo');
-    await console_.getByLabel('Mot de passe', { exact: true }).fill('demo-agent-val-de-loire');
-    await console_.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(console_, 'agent.demo', 'demo-agent-val-de-loire');
     await console_.getByRole('button', { name: 'Nouvelle famille' }).click();
     await console_.getByLabel('Numéro et voie').fill('8 quai de la Loire');
     await console_.getByLabel('Code postal').fill('44130');
@@ -156,6 +137,7 @@ describe('parent account journey on the example page', () => {
   });
 
   it('forgotten password: the email link sets a new password and lifts a lock', async () => {
+    const { t } = portal;
     for (let i = 0; i < 5; i++) await t.api(`${V}/auth/login`, { body: { identifier: 'sophie.martin', password: 'pas le bon' } });
     const { page } = await openPage(`${t.url}/examples/`);
     await page.getByRole('button', { name: 'Identifiant ou mot de passe oublié ?' }).click();

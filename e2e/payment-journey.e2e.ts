@@ -5,27 +5,14 @@
  * portal, both invoices paid, one payment validated (one refused), the receipt downloadable.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO, seedDemo } from '../packages/reference-server/src/demo/seed.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { Invoice } from '../packages/reference-server/src/modules/billing/billing.models.js';
 import { Payment } from '../packages/reference-server/src/modules/payments/payment.models.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logInAsDemoParent, openPage } from './demo-portal.js';
 
 describe('payment journey on the example page', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const portal = demoPortal();
 
   /** « Factures », both invoices ticked, « Payer en ligne »: answers once on the sandbox page. */
   async function payBoth(page: Page): Promise<void> {
@@ -41,14 +28,9 @@ describe('payment journey on the example page', () => {
   }
 
   it('a refused payment leaves the invoices to pay; the next one pays both, with a receipt', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.url}/examples/`);
-    await page.getByLabel('Identifiant').fill(DEMO.parent.identifier);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.parent.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Ma famille' }).waitFor();
+    const { t, browser } = portal;
+    const { page, errors } = await openPage(browser, `${t.url}/examples/`);
+    await logInAsDemoParent(page);
 
     await payBoth(page);
     await page.getByRole('button', { name: 'Simuler un refus de la banque' }).click();
