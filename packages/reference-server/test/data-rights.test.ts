@@ -3,6 +3,7 @@
  * that admins read, and the purge of families inactive beyond the retention period.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { QueryTypes } from 'sequelize';
 import { AuditEntry } from '../src/modules/audit/audit.js';
@@ -288,6 +289,28 @@ describe('data rights', () => {
     await sequelize.query('DROP TABLE test_invoices');
   });
 
+  it('the access log keeps its entries 12 months: older ones go with the run, a dry run only counts them', async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 400 * 86_400_000);
+    const recent = new Date(now.getTime() - 300 * 86_400_000);
+    const entry = (communeId: string, at: Date, action: string) =>
+      AuditEntry.create({ id: randomUUID(), commune_id: communeId, actor_account_id: null, action, at });
+    await entry(t.communes.a.id, old, 'test.old');
+    await entry(t.communes.a.id, recent, 'test.recent');
+    await entry(t.communes.b.id, old, 'test.old.beta');
+
+    const dry = await runRetention(t.server.ctx, { communeId: t.communes.a.id, actorId: null, dryRun: true, now });
+    assert.equal(dry.auditLog.months, 12);
+    assert.ok(dry.auditLog.entries >= 1);
+    assert.equal(await AuditEntry.count({ where: { action: 'test.old' } }), 1, 'a dry run deletes nothing');
+
+    const run = await runRetention(t.server.ctx, { communeId: t.communes.a.id, actorId: null, dryRun: false, now });
+    assert.equal(run.auditLog.entries, dry.auditLog.entries);
+    assert.equal(await AuditEntry.count({ where: { action: 'test.old' } }), 0, 'older than 12 months: deleted');
+    assert.equal(await AuditEntry.count({ where: { action: 'test.recent' } }), 1, 'ten months old: kept');
+    assert.equal(await AuditEntry.count({ where: { action: 'test.old.beta' } }), 1, "another commune's log is its own");
+  });
+
   it('the background check runs the purge of each commune at most once a day', async () => {
     const now = new Date(Date.now() + 3 * 86_400_000);
     await Commune.update({ retention_run_at: null }, { where: {} });
@@ -303,7 +326,7 @@ describe('the retention check on an interval', () => {
     try {
       await Commune.update({ retention_run_at: null }, { where: {} });
       // A second server on the same database with a check every 60 ms.
-      const ctx = await prepare({ ...t.server.ctx.config, retention: { checkMinutes: 0.001 } });
+      const ctx = await prepare({ ...t.server.ctx.config, retention: { ...t.server.ctx.config.retention, checkMinutes: 0.001 } });
       const second = await listen(ctx, 0);
       try {
         const deadline = Date.now() + 5000;

@@ -1230,8 +1230,10 @@ export interface paths {
          *     guardians' account activations and logins, its booking requests, its children's
          *     bookings (made or changed) and absences. A family inactive for longer than the
          *     commune's retention period is deleted — or, when accounting records (invoices,
-         *     payments) refer to it, anonymised: those records stay, the rest goes. The same job
-         *     runs in the background once a day.
+         *     payments) refer to it, anonymised: those records stay, the rest goes. The staff
+         *     access log has its own, shorter retention (the server's `AUDIT_LOG_MONTHS`, 12 by
+         *     default, as CNIL recommends for access logs): older entries are deleted by the same
+         *     run. The same job runs in the background once a day.
          */
         post: operations["runRetention"];
         delete?: never;
@@ -2813,6 +2815,17 @@ export interface components {
              * @description Families with no activity since this instant are purged.
              */
             inactiveSince: string;
+            /** @description The access log's own retention. */
+            auditLog: {
+                months: number;
+                /**
+                 * Format: date-time
+                 * @description Entries older than this instant are deleted.
+                 */
+                before: string;
+                /** @description How many were (or */
+                entries: number;
+            };
             families: {
                 id: components["schemas"]["Id"];
                 number: string;

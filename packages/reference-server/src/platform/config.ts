@@ -25,7 +25,8 @@ export interface Config {
   /** Uploaded files (supporting documents): the largest accepted, in bytes (5 MiB by default). */
   files: { maxBytes: number };
   /** How often the retention job checks whether a commune's daily purge is due, in minutes (0: never). */
-  retention: { checkMinutes: number };
+  /** auditLogMonths: how long the staff access log is kept (CNIL recommends 6 to 12 months for access logs). */
+  retention: { checkMinutes: number; auditLogMonths: number };
 }
 
 /** Online payment (the provider of each commune is in its payment settings, table payment_provider_settings). */
@@ -94,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxConcurrent: int(env.ARGON2_MAX_CONCURRENT, 2),
     },
     serveExamples: bool(env.SERVE_EXAMPLES, true),
-    retention: { checkMinutes: int(env.RETENTION_CHECK_MINUTES, 60) },
+    retention: { checkMinutes: int(env.RETENTION_CHECK_MINUTES, 60), auditLogMonths: int(env.AUDIT_LOG_MONTHS, 12) },
     payments: {
       payfipUrl: (env.PAYFIP_URL || 'https://www.payfip.gouv.fr').replace(/\/+$/, ''),
       payfipTimeoutMs: int(env.PAYFIP_TIMEOUT_MS, 15_000),

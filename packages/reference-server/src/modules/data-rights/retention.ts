@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
-import { audit } from '../audit/audit.js';
+import { AuditEntry, audit } from '../audit/audit.js';
 import { ZONE } from '../bookings/rules/civil-date.js';
 import { Commune } from '../communes/commune.model.js';
 import { Family } from '../families/family.models.js';
@@ -103,6 +103,7 @@ export interface RetentionReport {
   months: number;
   inactiveSince: string;
   families: { id: string; number: string; lastActivityAt: string; outcome: 'deleted' | 'anonymised' }[];
+  auditLog: { months: number; before: string; entries: number };
 }
 
 /**
@@ -111,7 +112,7 @@ export interface RetentionReport {
  * A dry run says `deleted` or `anonymised` as the purge would.
  */
 export async function runRetention(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'config'>,
   args: { communeId: string; actorId: string | null; dryRun: boolean; now?: Date; kept?: KeptTable[]; ip?: string | undefined },
 ): Promise<RetentionReport> {
   const { db } = ctx;
@@ -149,14 +150,28 @@ export async function runRetention(
     if (outcome === 'kept') continue;
     families.push({ id: family.id, number: family.number, lastActivityAt: family.lastActivityAt.toISOString(), outcome });
   }
-  await db.write(async (transaction) => {
+  const auditMonths = ctx.config.retention.auditLogMonths;
+  const auditBefore = inactiveSince(auditMonths, now);
+  const auditEntries = await db.write(async (transaction) => {
+    // The access log's own retention: it holds staff and parents' IP addresses, kept no longer than needed.
+    const old = { commune_id: commune.id, at: { [Op.lt]: auditBefore } };
+    const entries = args.dryRun
+      ? await AuditEntry.count({ where: old, transaction })
+      : await AuditEntry.destroy({ where: old, transaction });
     if (!args.dryRun) await Commune.update({ retention_run_at: now }, { where: { id: commune.id }, transaction });
     await audit(
       { communeId: commune.id, actorId: args.actorId, action: args.dryRun ? 'retention.dry_run' : 'retention.run', ip: args.ip },
       transaction,
     );
+    return entries;
   });
-  return { dryRun: args.dryRun, months: commune.retention_months, inactiveSince: cutoff.toISOString(), families };
+  return {
+    dryRun: args.dryRun,
+    months: commune.retention_months,
+    inactiveSince: cutoff.toISOString(),
+    families,
+    auditLog: { months: auditMonths, before: auditBefore.toISOString(), entries: auditEntries },
+  };
 }
 
 class DryRun extends Error {
@@ -172,7 +187,7 @@ const RUN_EVERY_MS = 24 * 60 * 60 * 1000;
  * The background check: one cheap query finds the communes whose last run is over a day
  * old (or never ran); only those are purged. Called on an interval by the server.
  */
-export async function retentionTick(ctx: Pick<AppContext, 'db'>, now = new Date()): Promise<number> {
+export async function retentionTick(ctx: Pick<AppContext, 'db' | 'config'>, now = new Date()): Promise<number> {
   const due = await Commune.findAll({
     where: { [Op.or]: [{ retention_run_at: null }, { retention_run_at: { [Op.lt]: new Date(now.getTime() - RUN_EVERY_MS) } }] },
     attributes: ['id'],
