@@ -61,6 +61,7 @@ export function bookingRoutes(ctx: AppContext): Router {
     const child = await childOfParent(commune.id, account, param(req, 'childId'));
     const periodId = param(req, 'periodId');
     const { lines } = req.body as { lines: RequestedLine[] };
+    const base = await PeriodContext.withoutCatalogue(commune.id, child.id, periodId);
     let periodCtx: PeriodContext | undefined;
     let promotions: Promotion[] = [];
     const answer = await once(
@@ -73,7 +74,7 @@ export function bookingRoutes(ctx: AppContext): Router {
       },
       async (transaction) => {
         // Read in the write transaction: capacity and closures as they are now, not as before it (staff may change them meanwhile).
-        const current = await PeriodContext.load(commune.id, child.id, periodId, transaction);
+        const current = await base.withCatalogue(commune.id, transaction);
         periodCtx = current;
         const { request, promoted } = await applyBookingRequest(
           { communeId: commune.id, familyId: child.family_id, child, account, ctx: current, lines, now: new Date() },

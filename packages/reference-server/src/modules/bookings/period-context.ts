@@ -36,25 +36,45 @@ export class PeriodContext {
     readonly enrolments: Enrolment[],
   ) {}
 
+  /** The period, its activities and closures, and the child's enrolments, as they are now. */
+  static async load(communeId: string, childId: string, periodId: string): Promise<PeriodContext> {
+    return (await PeriodContext.withoutCatalogue(communeId, childId, periodId)).withCatalogue(communeId);
+  }
+
   /**
-   * Reads the period, its activities and closures, and the child's enrolments. Given the
-   * request's write transaction, it reads what staff may have changed (capacity, deadlines,
-   * weekdays, closures) as of that transaction: SQLite's single writer then orders the
-   * request after or before any staff change; on PostgreSQL the activities are also
-   * share-locked, so a capacity change or a closure (which lock them for update) waits for
-   * this request, or this request for it.
+   * The period and the child's enrolments only: a booking request reads these before its
+   * write transaction (which is serialised on SQLite: every statement saved there is
+   * throughput), then the activities and closures inside it, with `withCatalogue`.
    */
-  static async load(communeId: string, childId: string, periodId: string, transaction?: Transaction): Promise<PeriodContext> {
-    const [period] = await selectInstances(
-      BookingPeriod,
-      `SELECT ${columnsOf(BookingPeriod, 'p')} FROM booking_periods p WHERE p.id = :periodId AND p.commune_id = :communeId`,
-      { periodId, communeId },
-      transaction,
-    );
+  static async withoutCatalogue(communeId: string, childId: string, periodId: string): Promise<PeriodContext> {
+    const [[period], enrolments] = await Promise.all([
+      selectInstances(
+        BookingPeriod,
+        `SELECT ${columnsOf(BookingPeriod, 'p')} FROM booking_periods p WHERE p.id = :periodId AND p.commune_id = :communeId`,
+        { periodId, communeId },
+      ),
+      selectInstances(
+        Enrolment,
+        `SELECT ${columnsOf(Enrolment, 'e')} FROM enrolments e WHERE e.commune_id = :communeId AND e.child_id = :childId`,
+        { communeId, childId },
+      ),
+    ]);
     if (!period) throw new HttpProblem(404, 'not_found');
+    return new PeriodContext(period, [], [], enrolments);
+  }
+
+  /**
+   * The same context with the activities (capacity, deadlines, weekdays) and closures read
+   * now. Given a booking request's write transaction, it reads what staff may have changed as
+   * of that transaction: SQLite's single writer then orders the request after or before any
+   * staff change; on PostgreSQL the activities are also share-locked, so a capacity change or
+   * a closure (which lock them for update) waits for this request, or this request for it.
+   */
+  async withCatalogue(communeId: string, transaction?: Transaction): Promise<PeriodContext> {
+    const { period } = this;
     const shareLock = transaction && BookingPeriod.sequelize?.getDialect() === 'postgres' ? ' FOR KEY SHARE' : '';
     const ids = period.activityIdList;
-    const [activities, closures, enrolments] = await Promise.all([
+    const [activities, closures] = await Promise.all([
       ids.length === 0
         ? []
         : selectInstances(
@@ -70,18 +90,12 @@ export class PeriodContext {
         { communeId, facilityId: period.facility_id, start: period.start_date, end: period.end_date },
         transaction,
       ),
-      selectInstances(
-        Enrolment,
-        `SELECT ${columnsOf(Enrolment, 'e')} FROM enrolments e WHERE e.commune_id = :communeId AND e.child_id = :childId`,
-        { communeId, childId },
-        transaction,
-      ),
     ]);
     return new PeriodContext(
       period,
       activities.sort((a, b) => a.position - b.position),
       closures.map((c) => ({ start: c.start_date, end: c.end_date })),
-      enrolments,
+      this.enrolments,
     );
   }
 

@@ -104,7 +104,12 @@ export class DayPlaces {
     return found;
   }
 
-  /** Creates the missing counters of these days, then locks and reads them. */
+  /**
+   * Creates the missing counters of these days, and locks and reads them all, in one
+   * statement: the upsert's no-op update makes RETURNING answer the existing rows too, and
+   * locks them on PostgreSQL as `FOR UPDATE` would — in (activity, date) order, the same for
+   * every writer, so two writers cannot deadlock.
+   */
   async lock(days: { activity: Activity; date: string }[]): Promise<void> {
     const byKey = new Map(days.map((d) => [dayKey(d.activity.id, d.date), d]));
     if (byKey.size === 0) return;
@@ -116,14 +121,13 @@ export class DayPlaces {
       replacements[`a${i}`] = day?.activity.id;
       replacements[`d${i}`] = day?.date;
     });
-    await this.#run(
-      `INSERT INTO activity_days (activity_id, date, commune_id, booked) VALUES ${values} ON CONFLICT (activity_id, date) DO NOTHING`,
-      replacements,
-    );
-    const lock = this.#sequelize.getDialect() === 'postgres' ? ' FOR UPDATE' : '';
+    // The leading comment matters: Sequelize's SQLite dialect runs any statement that starts
+    // with "INSERT INTO" without reading its rows, and RETURNING's rows are the point here.
     const rows = await this.#select<{ activity_id: string; date: string; booked: number }>(
-      `SELECT activity_id, date, booked FROM activity_days WHERE activity_id IN (:activities) AND date IN (:dates) ORDER BY activity_id, date${lock}`,
-      { activities: unique(days.map((d) => d.activity.id)), dates: unique(days.map((d) => d.date)) },
+      `/* lock the day counters */ INSERT INTO activity_days (activity_id, date, commune_id, booked) VALUES ${values}
+       ON CONFLICT (activity_id, date) DO UPDATE SET booked = activity_days.booked
+       RETURNING activity_id, date, booked`,
+      replacements,
     );
     for (const row of rows) {
       const day = byKey.get(dayKey(row.activity_id, row.date));
