@@ -93,7 +93,7 @@ export function paymentRoutes(ctx: AppContext): Router {
   // --- the provider's notification (no session; never trusted: the provider is asked) -----
   const notification = async (req: Request, res: Response) => {
     const commune = communeOf(req);
-    const payment = await paymentOfNotification(ctx, commune, { query: req.query, body: req.body });
+    const payment = await paymentOfNotification(commune, { query: req.query, body: req.body });
     if (!payment) throw new HttpProblem(404, 'not_found', 'No payment has this operation.');
     await checkPayment(ctx, commune, payment, 'notification');
     res.json({ received: true });
