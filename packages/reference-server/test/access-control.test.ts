@@ -13,6 +13,7 @@ type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing
 const callers: Caller[] = ['anonymous', 'parentA', 'parentB', 'admin', 'agent', 'billing', 'otherCommune'];
 
 interface Ids {
+  creditNoteA: string;
   familyA: string;
   guardianA2: string;
   accountA: string;
@@ -196,6 +197,7 @@ const policies: Record<string, Policy> = {
   listMyInvoices: { expect: parentOnly(200, 200) },
   getMyInvoice: { expect: parentOnly(200, 404) },
   getMyInvoicePdf: { expect: parentOnly(200, 404) },
+  getMyCreditNotePdf: { expect: parentOnly(200, 404) },
   getTariffs: { expect: staffOnly(200, ['admin', 'billing']) },
   setActivityTariff: {
     body: () => ({ brackets: [{ upToQuotient: null, unitPriceCents: 350 }] }),
@@ -216,6 +218,7 @@ const policies: Record<string, Policy> = {
   listInvoices: { expect: staffOnly(200, ['admin', 'billing']) },
   getInvoice: { expect: staffOnly(200, ['admin', 'billing']) },
   getInvoicePdf: { expect: staffOnly(200, ['admin', 'billing']) },
+  getCreditNotePdf: { expect: staffOnly(200, ['admin', 'billing']) },
   createCreditNote: {
     body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
     expect: staffOnly(201, ['admin', 'billing']),
@@ -288,6 +291,7 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
     .replace('{absenceId}', ids.absenceA)
     .replace('{invoiceId}', ids.invoiceA)
+    .replace('{creditNoteId}', ids.creditNoteA)
     .replace('{feeId}', ids.feeA)
     .replace('{paymentId}', ids.paymentA)
     .replace('{changeRequestId}', ids.changeRequestA)
@@ -366,6 +370,10 @@ describe('access control, generated from the contract', () => {
     });
     await t.api('/v1/communes/alpha/staff/billing-runs', { token: staff, body: { month: world.monday.slice(0, 7) } });
     const invoices = await t.api('/v1/communes/alpha/invoices', { token: a.parentToken });
+    const creditNote = await t.api(`/v1/communes/alpha/staff/invoices/${invoices.body.items[0].id}/credit-notes`, {
+      token: staff,
+      body: { kind: 'partial', amountCents: 1, reason: 'Arrondi' },
+    });
     const fee = await t.api('/v1/communes/alpha/staff/flat-fees', {
       token: staff,
       body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
@@ -405,6 +413,7 @@ describe('access control, generated from the contract', () => {
       closureA: closure.body.closure.id,
       enrolmentA: enrolment.body.id,
       invoiceA: invoices.body.items[0].id,
+      creditNoteA: creditNote.body.creditNote.id,
       feeA: fee.body.id,
       familyA: a.family.id,
       guardianA2: withSecond.body.guardians[1].id,

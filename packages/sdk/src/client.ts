@@ -945,6 +945,16 @@ export class PortailClient {
     );
   }
 
+  /** One of the family's credit notes (avoirs, listed in `Invoice.creditNotes`) as a PDF Blob. */
+  getMyCreditNotePdf(creditNoteId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/credit-notes/{creditNoteId}/pdf', {
+        params: { path: { ...this.#path, creditNoteId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
   // --- billing: staff (roles admin, billing) ---------------------------------------------
 
   getTariffs(): Promise<TariffGrid> {
@@ -1015,6 +1025,16 @@ export class PortailClient {
     return this.#authed(() =>
       this.raw.GET('/v1/communes/{commune}/staff/invoices/{invoiceId}/pdf', {
         params: { path: { ...this.#path, invoiceId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  /** A credit note as the family receives it (audited). */
+  getCreditNotePdf(creditNoteId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/credit-notes/{creditNoteId}/pdf', {
+        params: { path: { ...this.#path, creditNoteId } },
         parseAs: 'blob',
       }),
     );

@@ -1452,6 +1452,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the family's credit notes (avoirs) as a PDF document (another family's is "not found").
+         * @description The credit note as issued: the commune, the family as addressed on the invoice, the
+         *     invoice it corrects, the reason, what it credits (the invoice's lines when it cancels
+         *     it, one line when it credits part of it) and its total.
+         */
+        get: operations["getMyCreditNotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/tariffs": {
         parameters: {
             query?: never;
@@ -1695,6 +1721,27 @@ export interface paths {
          *     once on a corrected invoice, from today's bookings, absences and price bracket.
          */
         post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        /** One credit note (avoir) as a PDF document, as the family receives it (roles admin, billing). Audited. */
+        get: operations["getCreditNotePdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2954,6 +3001,7 @@ export interface components {
         FacilityId: components["schemas"]["Id"];
         ActivityId: components["schemas"]["Id"];
         InvoiceId: components["schemas"]["Id"];
+        CreditNoteId: components["schemas"]["Id"];
         PaymentId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         AbsenceId: components["schemas"]["Id"];
@@ -5339,6 +5387,33 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    getMyCreditNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     getTariffs: {
         parameters: {
             query?: never;
@@ -5706,6 +5781,33 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    getCreditNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listMyPayments: {

@@ -27,7 +27,7 @@ describe('SDK: billing', () => {
   });
   after(() => t.close());
 
-  it('staff: grid, fee, quotient, run; the family: list, details, PDF; staff: credit note — typed end to end', async () => {
+  it('staff: grid, fee, quotient, run; the family: list, details, PDF; staff: credit note and its PDF — typed end to end', async () => {
     const staff = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await staff.login('admin.alpha', STAFF_PASSWORD);
     // The admin role runs billing too.
@@ -69,6 +69,12 @@ describe('SDK: billing', () => {
     const credit = await staff.createCreditNote(invoice.id, { kind: 'partial', amountCents: 210, reason: 'Sortie scolaire' });
     assert.equal(credit.invoice.dueCents, invoice.totalCents - 210);
     assert.equal(credit.correctedInvoice, null);
+    const [avoir = ''] = await pdfText(await (await parent.getMyCreditNotePdf(credit.creditNote.id)).arrayBuffer());
+    assert.match(avoir, new RegExp(`Avoir n° ${credit.creditNote.number}`));
+    assert.match(avoir, /Motif : Sortie scolaire/);
+    assert.match(avoir, /Total de l'avoir 2,10 €/);
+    assert.ok((await staff.getCreditNotePdf(credit.creditNote.id)).size > 500);
+    await assert.rejects(parent.getMyCreditNotePdf('no-such-credit-note'), NotFoundError);
     await assert.rejects(
       staff.createCreditNote(invoice.id, { kind: 'partial', amountCents: invoice.totalCents, reason: 'Trop' }),
       (error: unknown) => error instanceof ConflictError && error.code === 'credit_note_too_large',
