@@ -237,6 +237,8 @@ export interface InvoiceTranslation {
   replaces: (number: string) => string;
   downloadPdf: string;
   downloadPdfOf: (number: string) => string;
+  /** The button that downloads one credit note of the invoice shown. */
+  downloadCreditNote: (number: string) => string;
 }
 
 /** A payment's state, from the contract's `PaymentState`. */
