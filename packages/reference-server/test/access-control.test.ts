@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { bookingWorld, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
+import { png } from './support/images.js';
 import { operations } from './support/spec.js';
 
 type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
@@ -134,6 +135,10 @@ const policies: Record<string, Policy> = {
   unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
+  // A logo is set in before(), so reading it does not depend on the order of the calls; removing it runs after both.
+  setCommuneLogo: { file: { type: 'image/png', bytes: png(30, 20) }, expect: staffOnly(200, ['admin']) },
+  getCommuneLogo: { expect: staffOnly(200, ['admin']) },
+  removeCommuneLogo: { expect: staffOnly(204, ['admin']) },
   // --- attendance and absences
   listAttendanceActivities: { query: (ids) => `date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
   getAttendanceRegister: { query: (ids) => `activityId=${ids.activityA}&date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
@@ -357,6 +362,8 @@ describe('access control, generated from the contract', () => {
       token: a.parentToken,
       body: { activityId: world.cantine.id, date: world.monday },
     });
+    // The commune's logo already there, for the download's policy.
+    await sendFile(t, '/v1/communes/alpha/staff/logo', 'PUT', staff, { type: 'image/png', bytes: png(30, 20) });
     // A supporting document already there, for the download's policy.
     await sendFile(t, `/v1/communes/alpha/absences/${absence.body.id}/document`, 'PUT', a.parentToken, {
       type: 'application/pdf',

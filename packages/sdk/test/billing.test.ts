@@ -9,7 +9,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../../reference-server/test/support/harness.js';
-import { ConflictError, createPortailClient, NotFoundError } from '../src/index.js';
+import { paintedImages, png } from '../../reference-server/test/support/images.js';
+import { ConflictError, createPortailClient, FileRejectedError, NotFoundError } from '../src/index.js';
 
 describe('SDK: billing', () => {
   let t: TestServer;
@@ -79,6 +80,18 @@ describe('SDK: billing', () => {
       staff.createCreditNote(invoice.id, { kind: 'partial', amountCents: invoice.totalCents, reason: 'Trop' }),
       (error: unknown) => error instanceof ConflictError && error.code === 'credit_note_too_large',
     );
+    // The logo on the documents: sent as bytes, read back, drawn, removed.
+    const logo = await staff.setCommuneLogo(png(60, 30), 'blason.png');
+    assert.deepEqual([logo.name, logo.mediaType], ['blason.png', 'image/png']);
+    const back = await staff.getCommuneLogo();
+    assert.deepEqual([back.name, back.mediaType, back.blob.size], ['blason.png', 'image/png', logo.size]);
+    assert.equal(await paintedImages(await (await parent.getMyInvoicePdf(invoice.id)).arrayBuffer()), 1);
+    await assert.rejects(
+      staff.setCommuneLogo(new TextEncoder().encode('%PDF-1.4\n%%EOF\n')),
+      (error: unknown) => error instanceof FileRejectedError && error.code === 'file_type_not_allowed',
+    );
+    await staff.removeCommuneLogo();
+    await assert.rejects(staff.getCommuneLogo(), NotFoundError);
     await staff.retireFlatFee(fee.id);
     assert.deepEqual((await staff.getTariffs()).flatFees, []);
   });

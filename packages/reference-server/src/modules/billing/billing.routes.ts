@@ -17,6 +17,7 @@ import { announceInvoices, runBilling, settingsOf } from './billing-run.js';
 import { creditNotePdf } from './credit-note-pdf.js';
 import { type CreditNoteInput, issueCreditNote } from './credit-notes.js';
 import { invoicePdf } from './invoice-pdf.js';
+import { issuerOf } from './issuer.js';
 import { type Bracket, gridProblem } from './rules/pricing.js';
 import { invoiceDetails, toCreditNote, toInvoice, toInvoiceSummary } from './serialize.js';
 
@@ -48,19 +49,19 @@ async function invoicePage(req: Request, where: WhereOptions[]) {
 }
 
 async function sendPdf(res: Response, commune: Commune, invoice: Invoice) {
-  const [{ lines, notes }, settings] = await Promise.all([invoiceDetails(invoice), settingsOf(commune.id)]);
-  const pdf = await invoicePdf(commune, { address: settings.issuer_address }, invoice, lines, notes);
+  const [{ lines, notes }, issuer] = await Promise.all([invoiceDetails(invoice), issuerOf(commune)]);
+  const pdf = await invoicePdf(commune, issuer, invoice, lines, notes);
   res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="facture-${invoice.number}.pdf"`).send(pdf);
 }
 
 /** The credit note as a PDF; `invoice` is the one it corrects. */
 async function sendCreditNotePdf(res: Response, commune: Commune, note: CreditNote, invoice: Invoice) {
-  const [{ lines, notes }, settings] = await Promise.all([invoiceDetails(invoice), settingsOf(commune.id)]);
+  const [{ lines, notes }, issuer] = await Promise.all([invoiceDetails(invoice), issuerOf(commune)]);
   const earlier = notes.slice(
     0,
     notes.findIndex((n) => n.id === note.id),
   );
-  const pdf = await creditNotePdf(commune, { address: settings.issuer_address }, note, invoice, lines, earlier);
+  const pdf = await creditNotePdf(commune, issuer, note, invoice, lines, earlier);
   res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="avoir-${note.number}.pdf"`).send(pdf);
 }
 

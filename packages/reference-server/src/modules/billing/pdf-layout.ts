@@ -16,6 +16,8 @@ const AMOUNT_X = LEFT + 420;
 export interface Issuer {
   /** The postal address of the issuing service (billing settings). */
   address: string | null;
+  /** The commune's logo (PNG or JPEG, checked when it was sent), drawn top right. */
+  logo: Buffer | null;
 }
 
 /** A PDF being written, and the bytes once `doc.end()` is called. */
@@ -30,8 +32,15 @@ export function pdfDocument(info: { Title: string; Author: string; Subject: stri
   return { doc, done };
 }
 
-/** « Mairie de … », the service, its address and contact, top left. */
+/** « Mairie de … », the service, its address and contact, top left; the logo top right. */
 export function drawIssuer(doc: PDFKit.PDFDocument, commune: Commune, issuer: Issuer): void {
+  if (issuer.logo) {
+    try {
+      doc.image(issuer.logo, doc.page.width - LEFT - 120, 40, { fit: [120, 60], align: 'right' });
+    } catch {
+      // Checked when it was sent; should it still not draw, the document goes out without it.
+    }
+  }
   doc.font('Helvetica-Bold').fontSize(14).text(`Mairie de ${commune.name}`, LEFT, 50);
   doc.font('Helvetica').fontSize(9).text(commune.contact_service_name);
   if (issuer.address) doc.text(issuer.address);
