@@ -7,12 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { bookingWorld, enrolChild } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
+import { png } from './support/images.js';
 import { operations } from './support/spec.js';
 
 type Caller = 'anonymous' | 'parentA' | 'parentB' | 'admin' | 'agent' | 'billing' | 'otherCommune';
 const callers: Caller[] = ['anonymous', 'parentA', 'parentB', 'admin', 'agent', 'billing', 'otherCommune'];
 
 interface Ids {
+  creditNoteA: string;
   familyA: string;
   guardianA2: string;
   accountA: string;
@@ -133,6 +135,10 @@ const policies: Record<string, Policy> = {
   unlockAccount: { expect: staffOnly(200, ['admin', 'agent']) },
   setBanner: { body: () => ({ kind: 'info', message: 'Fermeture exceptionnelle vendredi.' }), expect: staffOnly(200, ['admin']) },
   clearBanner: { expect: staffOnly(204, ['admin']) },
+  // A logo is set in before(), so reading it does not depend on the order of the calls; removing it runs after both.
+  setCommuneLogo: { file: { type: 'image/png', bytes: png(30, 20) }, expect: staffOnly(200, ['admin']) },
+  getCommuneLogo: { expect: staffOnly(200, ['admin']) },
+  removeCommuneLogo: { expect: staffOnly(204, ['admin']) },
   // --- attendance and absences
   listAttendanceActivities: { query: (ids) => `date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
   getAttendanceRegister: { query: (ids) => `activityId=${ids.activityA}&date=${ids.dayA}`, expect: staffOnly(200, ['admin', 'agent']) },
@@ -196,6 +202,7 @@ const policies: Record<string, Policy> = {
   listMyInvoices: { expect: parentOnly(200, 200) },
   getMyInvoice: { expect: parentOnly(200, 404) },
   getMyInvoicePdf: { expect: parentOnly(200, 404) },
+  getMyCreditNotePdf: { expect: parentOnly(200, 404) },
   getTariffs: { expect: staffOnly(200, ['admin', 'billing']) },
   setActivityTariff: {
     body: () => ({ brackets: [{ upToQuotient: null, unitPriceCents: 350 }] }),
@@ -216,6 +223,7 @@ const policies: Record<string, Policy> = {
   listInvoices: { expect: staffOnly(200, ['admin', 'billing']) },
   getInvoice: { expect: staffOnly(200, ['admin', 'billing']) },
   getInvoicePdf: { expect: staffOnly(200, ['admin', 'billing']) },
+  getCreditNotePdf: { expect: staffOnly(200, ['admin', 'billing']) },
   createCreditNote: {
     body: () => ({ kind: 'partial', amountCents: 1, reason: 'Geste commercial' }),
     expect: staffOnly(201, ['admin', 'billing']),
@@ -288,6 +296,7 @@ function fill(path: string, commune: string, ids: Ids): string {
     .replace('{feedToken}', 'not-a-real-feed-token-0000000000')
     .replace('{absenceId}', ids.absenceA)
     .replace('{invoiceId}', ids.invoiceA)
+    .replace('{creditNoteId}', ids.creditNoteA)
     .replace('{feeId}', ids.feeA)
     .replace('{paymentId}', ids.paymentA)
     .replace('{changeRequestId}', ids.changeRequestA)
@@ -353,6 +362,8 @@ describe('access control, generated from the contract', () => {
       token: a.parentToken,
       body: { activityId: world.cantine.id, date: world.monday },
     });
+    // The commune's logo already there, for the download's policy.
+    await sendFile(t, '/v1/communes/alpha/staff/logo', 'PUT', staff, { type: 'image/png', bytes: png(30, 20) });
     // A supporting document already there, for the download's policy.
     await sendFile(t, `/v1/communes/alpha/absences/${absence.body.id}/document`, 'PUT', a.parentToken, {
       type: 'application/pdf',
@@ -366,6 +377,10 @@ describe('access control, generated from the contract', () => {
     });
     await t.api('/v1/communes/alpha/staff/billing-runs', { token: staff, body: { month: world.monday.slice(0, 7) } });
     const invoices = await t.api('/v1/communes/alpha/invoices', { token: a.parentToken });
+    const creditNote = await t.api(`/v1/communes/alpha/staff/invoices/${invoices.body.items[0].id}/credit-notes`, {
+      token: staff,
+      body: { kind: 'partial', amountCents: 1, reason: 'Arrondi' },
+    });
     const fee = await t.api('/v1/communes/alpha/staff/flat-fees', {
       token: staff,
       body: { label: 'Adhésion', amountCents: 1000, frequency: 'yearly' },
@@ -405,6 +420,7 @@ describe('access control, generated from the contract', () => {
       closureA: closure.body.closure.id,
       enrolmentA: enrolment.body.id,
       invoiceA: invoices.body.items[0].id,
+      creditNoteA: creditNote.body.creditNote.id,
       feeA: fee.body.id,
       familyA: a.family.id,
       guardianA2: withSecond.body.guardians[1].id,

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Op } from 'sequelize';
+import { AuditEntry } from '../src/modules/audit/audit.js';
 import { allocateToInvoice } from '../src/modules/billing/allocation.js';
 import { Invoice } from '../src/modules/billing/billing.models.js';
 import { runScheduledBillings } from '../src/modules/billing/scheduled-runs.js';
@@ -275,6 +276,51 @@ describe('billing', () => {
         [`${year}-00001`, 'cancelled'],
       ],
     );
+  });
+
+  it('credit notes as PDFs, for the family and for staff: the invoice corrected, the reason, the lines and the total', async () => {
+    const mine = await t.api(`${base()}/invoices`, { token: a.parentToken });
+    const cancelled = mine.body.items.find((i: { state: string }) => i.state === 'cancelled');
+    const invoice = await t.api(`${base()}/invoices/${cancelled.id}`, { token: a.parentToken });
+    const [partial, cancel] = invoice.body.creditNotes as { id: string; number: string; amountCents: number }[];
+    assert.ok(partial && cancel);
+    const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
+    const pdf = async (path: string, token: string) => {
+      const response = await fetch(`${t.url}${base()}${path}`, { headers: { Authorization: `Bearer ${token}`, 'X-PF-Client': 'tests' } });
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      return { text: (await pdfText(await response.arrayBuffer())).join('\n'), disposition: response.headers.get('content-disposition') };
+    };
+    for (const token of [a.parentToken, billing]) {
+      const prefix = token === billing ? '/staff' : '';
+      const one = await pdf(`${prefix}/credit-notes/${partial.id}/pdf`, token);
+      assert.match(one.disposition ?? '', new RegExp(`avoir-AV-${year}-00001\\.pdf`));
+      assert.match(one.text, new RegExp(`Avoir n° AV-${year}-00001`));
+      assert.match(one.text, /Mairie de Alpha-sur-Loire/);
+      assert.match(one.text, /Dossier famille F-0001/);
+      assert.match(one.text, new RegExp(`Avoir partiel sur la facture n° ${invoice.body.number} \\(mars 2026\\)`));
+      assert.match(one.text, /Motif : Repas non servi le 10 mars/);
+      assert.match(one.text, new RegExp(`Avoir sur la facture n° ${invoice.body.number} 1 3,00 € 3,00 €`));
+      assert.match(one.text, /Total de l'avoir 3,00 €/);
+
+      const all = await pdf(`${prefix}/credit-notes/${cancel.id}/pdf`, token);
+      assert.match(all.text, new RegExp(`Avoir n° AV-${year}-00002`));
+      assert.match(all.text, new RegExp(`Annule la facture n° ${invoice.body.number}`));
+      assert.match(all.text, /Motif : Absence justifiée le 5 mars/);
+      const billedDays = days.length - 3;
+      assert.match(all.text, new RegExp(`Ève Facture Cantine ${billedDays} 1,50 € ${euros(billedDays * 150)}`));
+      assert.match(all.text, /Adhésion annuelle 1 15,00 € 15,00 €/);
+      assert.match(all.text, new RegExp(`Total de la facture ${euros(invoice.body.totalCents)}`));
+      assert.match(all.text, new RegExp(`Déjà crédité \\(avoir n° AV-${year}-00001\\) -3,00 €`));
+      assert.match(all.text, new RegExp(`Total de l'avoir ${euros(cancel.amountCents)}`));
+    }
+    // Another family, another commune's staff, a parent on the staff route: not theirs.
+    assert.equal((await t.api(`${base()}/credit-notes/${partial.id}/pdf`, { token: b.parentToken })).status, 404);
+    assert.equal((await t.api(`${base()}/staff/credit-notes/${partial.id}/pdf`, { token: a.parentToken })).status, 403);
+    const beta = await t.login('beta', 'admin.beta', STAFF_PASSWORD);
+    assert.equal((await t.api(`/v1/communes/beta/staff/credit-notes/${partial.id}/pdf`, { token: beta })).status, 404);
+    const audited = await AuditEntry.count({ where: { action: 'credit_note.pdf_read', target_id: partial.id, family_id: a.family.id } });
+    assert.equal(audited, 1);
   });
 
   it('payments can be allocated later: partly paid, then paid, never over the amount due', async () => {

@@ -260,6 +260,52 @@ describe('payments', () => {
     assert.equal(after.body.state, 'validated');
   });
 
+  it('after the commune leaves PayFiP (sandbox, then another régie), its PayFiP payments are still confirmed with PayFiP, once', async () => {
+    const ctx = t.server.ctx;
+    const notified = await invoice(a.family.id, 3100);
+    const lost = await invoice(a.family.id, 1450);
+    const p1 = await pay(a.parentToken, [notified]);
+    const p2 = await pay(a.parentToken, [lost]);
+    await savePaymentSettings(ctx, t.communes.a.id, { provider: 'sandbox' });
+    try {
+      // The notification arrives after the switch, ten times at once.
+      payfip.fake.scenario.notificationCopies = 0;
+      await payfip.fake.decide(p1.idOp, 'P');
+      const answers = await Promise.all(Array.from({ length: 10 }, () => notify(p1.idOp)));
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        Array(10).fill(200),
+      );
+      assert.deepEqual(await paidOf(notified), { paid: 3100, state: 'paid' });
+      const seen = await t.api(`${base}/payments/${p1.payment.id}`, { token: a.parentToken });
+      assert.equal(seen.body.state, 'validated');
+      assert.equal(seen.body.allocatedCents, 3100);
+      // New payments go to the sandbox now.
+      const third = await invoice(a.family.id, 500);
+      const created = await t.api(`${base}/payments`, { token: a.parentToken, body: { invoiceIds: [third] } });
+      assert.match(created.body.redirect.url, /\/sandbox\/alpha\//);
+
+      // The other one's notification is lost; the commune moves to another régie; the reconciliation asks the old one.
+      await savePaymentSettings(ctx, t.communes.a.id, { provider: 'payfip', numcli: '099999', mode: 'W' });
+      await payfip.fake.decide(p2.idOp, 'P');
+      const run = await t.api(`${base}/staff/payments/reconcile`, { method: 'POST', token: billing });
+      assert.equal(run.status, 200);
+      assert.equal(run.body.anomalies, 0, JSON.stringify(run.body));
+      assert.deepEqual(await paidOf(lost), { paid: 1450, state: 'paid' });
+      await t.api(`${base}/staff/payments/reconcile`, { method: 'POST', token: billing });
+      await Promise.all([notify(p1.idOp), notify(p2.idOp)]);
+      assert.deepEqual(await paidOf(notified), { paid: 3100, state: 'paid' }, 'allocated exactly once');
+      assert.deepEqual(await paidOf(lost), { paid: 1450, state: 'paid' });
+      const payments = await Payment.findAll({ where: { id: [p1.payment.id, p2.payment.id] } });
+      assert.deepEqual(payments.map((p) => [p.provider, p.payfip_numcli, p.payfip_mode, p.allocated_cents, p.credit_cents]).sort(), [
+        ['payfip', '012345', 'T', 1450, 0],
+        ['payfip', '012345', 'T', 3100, 0],
+      ]);
+    } finally {
+      await savePaymentSettings(ctx, t.communes.a.id, { provider: 'payfip', numcli: '012345', mode: 'T' });
+    }
+  });
+
   it('an invoice paid meanwhile by cheque: the online payment becomes credit, shown to the family and usable by staff', async () => {
     const inv = await invoice(a.family.id, 5000);
     const later = await invoice(a.family.id, 2000);

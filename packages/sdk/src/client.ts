@@ -767,6 +767,33 @@ export class PortailClient {
     await this.#authed(() => this.raw.DELETE('/v1/communes/{commune}/staff/banner', { params: { path: this.#path } }));
   }
 
+  /**
+   * Sets (or replaces) the logo drawn on invoices, credit notes and receipts (role admin): a
+   * PNG or JPEG of at most 1 MiB and 1500 × 1500 pixels, its type read from its content.
+   */
+  setCommuneLogo(file: Blob | Uint8Array, name?: string): Promise<StoredFile> {
+    const header = name === undefined ? {} : { 'X-PF-Filename': encodeURIComponent(name) };
+    return this.#authed(() =>
+      this.raw.PUT('/v1/communes/{commune}/staff/logo', {
+        params: { path: this.#path, header },
+        // The bytes as they are: the contract's body is `format: binary`.
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      }),
+    );
+  }
+
+  /** The logo on the commune's documents (role admin); NotFoundError when there is none. */
+  getCommuneLogo(): Promise<DownloadedFile> {
+    return this.#download(() => this.raw.GET('/v1/communes/{commune}/staff/logo', { params: { path: this.#path }, parseAs: 'blob' }));
+  }
+
+  /** Removes the logo: documents show the commune's name alone again (role admin). */
+  async removeCommuneLogo(): Promise<void> {
+    await this.#authed(() => this.raw.DELETE('/v1/communes/{commune}/staff/logo', { params: { path: this.#path } }));
+  }
+
   // --- staff: the bookings catalogue -------------------------------------------------
 
   /** Facilities with all their activities (role admin). */
@@ -945,6 +972,16 @@ export class PortailClient {
     );
   }
 
+  /** One of the family's credit notes (avoirs, listed in `Invoice.creditNotes`) as a PDF Blob. */
+  getMyCreditNotePdf(creditNoteId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/credit-notes/{creditNoteId}/pdf', {
+        params: { path: { ...this.#path, creditNoteId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
   // --- billing: staff (roles admin, billing) ---------------------------------------------
 
   getTariffs(): Promise<TariffGrid> {
@@ -1015,6 +1052,16 @@ export class PortailClient {
     return this.#authed(() =>
       this.raw.GET('/v1/communes/{commune}/staff/invoices/{invoiceId}/pdf', {
         params: { path: { ...this.#path, invoiceId } },
+        parseAs: 'blob',
+      }),
+    );
+  }
+
+  /** A credit note as the family receives it (audited). */
+  getCreditNotePdf(creditNoteId: string): Promise<Blob> {
+    return this.#authed(() =>
+      this.raw.GET('/v1/communes/{commune}/staff/credit-notes/{creditNoteId}/pdf', {
+        params: { path: { ...this.#path, creditNoteId } },
         parseAs: 'blob',
       }),
     );

@@ -1394,6 +1394,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        /** Download the logo drawn on the commune's documents (role admin); 404 when there is none. */
+        get: operations["getCommuneLogo"];
+        /**
+         * Set (or replace) the logo drawn on invoices, credit notes and receipts — a PNG or JPEG of at most 1 MiB and 1500 × 1500 pixels (role admin).
+         * @description The body is the image itself. Its type is read from its content, never from its name
+         *     or `Content-Type`: anything but a PNG or JPEG that the PDF documents can draw is
+         *     refused (`file_type_not_allowed`, 415), as is an empty file (`file_empty`), one over
+         *     1 MiB or 1500 pixels a side (`file_too_large`, 413). A refused image leaves the
+         *     previous logo in place; an accepted one replaces it. Audited.
+         */
+        put: operations["setCommuneLogo"];
+        post?: never;
+        /** Remove the logo; documents show the commune's name alone again (role admin). Audited. */
+        delete: operations["removeCommuneLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/invoices": {
         parameters: {
             query?: never;
@@ -1448,6 +1477,32 @@ export interface paths {
         };
         /** One of the family's invoices as a PDF document. */
         get: operations["getMyInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the family's credit notes (avoirs) as a PDF document (another family's is "not found").
+         * @description The credit note as issued: the commune, the family as addressed on the invoice, the
+         *     invoice it corrects, the reason, what it credits (the invoice's lines when it cancels
+         *     it, one line when it credits part of it) and its total.
+         */
+        get: operations["getMyCreditNotePdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1699,6 +1754,27 @@ export interface paths {
          *     once on a corrected invoice, from today's bookings, absences and price bracket.
          */
         post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/communes/{commune}/staff/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        /** One credit note (avoir) as a PDF document, as the family receives it (roles admin, billing). Audited. */
+        get: operations["getCreditNotePdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2969,6 +3045,7 @@ export interface components {
         FacilityId: components["schemas"]["Id"];
         ActivityId: components["schemas"]["Id"];
         InvoiceId: components["schemas"]["Id"];
+        CreditNoteId: components["schemas"]["Id"];
         PaymentId: components["schemas"]["Id"];
         AccountId: components["schemas"]["Id"];
         AbsenceId: components["schemas"]["Id"];
@@ -5269,6 +5346,96 @@ export interface operations {
             404: components["responses"]["Problem"];
         };
     };
+    getCommuneLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, as an attachment named after its (sanitised) original name. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setCommuneLogo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The file's original name, percent-encoded UTF-8 (`encodeURIComponent`). Only shown back, sanitised; never trusted for the type. */
+                "X-PF-Filename"?: components["parameters"]["FileName"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The logo now used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    removeCommuneLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No logo any more. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     listMyInvoices: {
         parameters: {
             query?: {
@@ -5341,6 +5508,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The invoice, with the commune's identity, the family, the lines and the totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMyCreditNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5721,6 +5915,33 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    getCreditNotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                creditNoteId: components["parameters"]["CreditNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listMyPayments: {

@@ -9,7 +9,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../../reference-server/test/support/harness.js';
-import { ConflictError, createPortailClient, NotFoundError } from '../src/index.js';
+import { paintedImages, png } from '../../reference-server/test/support/images.js';
+import { ConflictError, createPortailClient, FileRejectedError, NotFoundError } from '../src/index.js';
 
 describe('SDK: billing', () => {
   let t: TestServer;
@@ -27,7 +28,7 @@ describe('SDK: billing', () => {
   });
   after(() => t.close());
 
-  it('staff: grid, fee, quotient, run; the family: list, details, PDF; staff: credit note — typed end to end', async () => {
+  it('staff: grid, fee, quotient, run; the family: list, details, PDF; staff: credit note and its PDF — typed end to end', async () => {
     const staff = createPortailClient({ baseUrl: t.url, commune: 'alpha' });
     await staff.login('admin.alpha', STAFF_PASSWORD);
     // The admin role runs billing too.
@@ -69,10 +70,28 @@ describe('SDK: billing', () => {
     const credit = await staff.createCreditNote(invoice.id, { kind: 'partial', amountCents: 210, reason: 'Sortie scolaire' });
     assert.equal(credit.invoice.dueCents, invoice.totalCents - 210);
     assert.equal(credit.correctedInvoice, null);
+    const [avoir = ''] = await pdfText(await (await parent.getMyCreditNotePdf(credit.creditNote.id)).arrayBuffer());
+    assert.match(avoir, new RegExp(`Avoir n° ${credit.creditNote.number}`));
+    assert.match(avoir, /Motif : Sortie scolaire/);
+    assert.match(avoir, /Total de l'avoir 2,10 €/);
+    assert.ok((await staff.getCreditNotePdf(credit.creditNote.id)).size > 500);
+    await assert.rejects(parent.getMyCreditNotePdf('no-such-credit-note'), NotFoundError);
     await assert.rejects(
       staff.createCreditNote(invoice.id, { kind: 'partial', amountCents: invoice.totalCents, reason: 'Trop' }),
       (error: unknown) => error instanceof ConflictError && error.code === 'credit_note_too_large',
     );
+    // The logo on the documents: sent as bytes, read back, drawn, removed.
+    const logo = await staff.setCommuneLogo(png(60, 30), 'blason.png');
+    assert.deepEqual([logo.name, logo.mediaType], ['blason.png', 'image/png']);
+    const back = await staff.getCommuneLogo();
+    assert.deepEqual([back.name, back.mediaType, back.blob.size], ['blason.png', 'image/png', logo.size]);
+    assert.equal(await paintedImages(await (await parent.getMyInvoicePdf(invoice.id)).arrayBuffer()), 1);
+    await assert.rejects(
+      staff.setCommuneLogo(new TextEncoder().encode('%PDF-1.4\n%%EOF\n')),
+      (error: unknown) => error instanceof FileRejectedError && error.code === 'file_type_not_allowed',
+    );
+    await staff.removeCommuneLogo();
+    await assert.rejects(staff.getCommuneLogo(), NotFoundError);
     await staff.retireFlatFee(fee.id);
     assert.deepEqual((await staff.getTariffs()).flatFees, []);
   });

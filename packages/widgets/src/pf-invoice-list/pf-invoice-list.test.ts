@@ -115,6 +115,27 @@ describe('<pf-invoice-list>', () => {
     ok(seen.pdf[0]?.startsWith('inv_12 Bearer '), 'fetched with the bearer token, not a URL token');
   });
 
+  it('offers the PDF of each credit note of an invoice, « Avoir n° … », fetched with the session', async () => {
+    const seen = useInvoiceApi(invoices());
+    const el = await mountList();
+    await waitForText(el, 'Facture n° 2026-00012');
+    byName(el.shadowRoot!, 'Détail de la facture n° 2026-00012').click();
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    await waitForText(dialog, 'Adhésion annuelle');
+    equal(deepQueryAll(dialog, '[part~="credit-note"]').length, 0, 'no credit note, no button');
+    byButton(dialog, 'Fermer').click();
+    await waitFor(() => !dialog.open);
+    byName(el.shadowRoot!, 'Détail de la facture n° 2026-00009').click();
+    await waitForText(dialog, 'Avoir n° AV-2026-00001 (Absence justifiée)');
+    await expectAccessible(el);
+    const download = byButton(dialog, 'Télécharger l’avoir n° AV-2026-00001 (PDF)');
+    download.focus();
+    download.click();
+    await waitFor(() => seen.creditNotePdf.length === 1);
+    ok(seen.creditNotePdf[0]?.startsWith('cn_1 Bearer '), 'fetched with the bearer token, not a URL token');
+    equal(seen.pdf.length, 0, 'the invoice PDF is not what was fetched');
+  });
+
   it('says when there is no invoice yet, in English too', async () => {
     useInvoiceApi();
     const el = await mountList({ lang: 'en' }, 'en');

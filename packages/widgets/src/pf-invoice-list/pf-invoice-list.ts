@@ -34,7 +34,7 @@ interface Page {
  * @tag pf-invoice-list
  * @summary « Mes factures »: the family's invoices, newest first — number, month, dates,
  * amount, amount left to pay and state (an icon and its text, with a legend) — each with its
- * details in a dialog and its PDF; invoices with an amount due have a checkbox to select them
+ * details in a dialog and its PDF (and its credit notes' PDFs); invoices with an amount due have a checkbox to select them
  * for payment (`pf-invoice-selection`, and the `selectedInvoices` property).
  *
  * @event pf-invoice-selection - The invoices ticked for payment changed; `detail.invoices`, `detail.totalCents`.
@@ -49,6 +49,7 @@ interface Page {
  * @csspart select - An invoice's checkbox.
  * @csspart selection - The count and total of the ticked invoices.
  * @csspart details - The details dialog.
+ * @csspart credit-note - In the details, the button that downloads a credit note (« Avoir n° … »).
  * @csspart more - The « Voir plus » button.
  * @csspart legend - The legend of the states.
  * @csspart login - The inner `<pf-login>` shown when signed out.
@@ -197,7 +198,7 @@ export class PfInvoiceList extends PfElement {
           <button type="button" class="button secondary" aria-label=${t.detailsOf(i.number)} @click=${(e: Event) => this.#open(i, e)}>
             ${t.details}
           </button>
-          <button type="button" class="button secondary" aria-label=${t.downloadPdfOf(i.number)} @click=${() => this.#download(i)}>
+          <button type="button" class="button secondary" aria-label=${t.downloadPdfOf(i.number)} @click=${() => this.#downloadInvoice(i)}>
             PDF
           </button>
         </div>
@@ -259,7 +260,13 @@ export class PfInvoiceList extends PfElement {
             : loadingTemplate(this.t)
       }
       <div class="actions">
-        ${d ? html`<button type="button" class="button secondary" @click=${() => this.#download(d)}>${t.downloadPdf}</button>` : nothing}
+        ${d ? html`<button type="button" class="button secondary" @click=${() => this.#downloadInvoice(d)}>${t.downloadPdf}</button>` : nothing}
+        ${(d?.creditNotes ?? []).map(
+          (c) =>
+            html`<button part="credit-note" type="button" class="button secondary" @click=${() => this.#downloadCreditNote(c)}>
+              ${t.downloadCreditNote(c.number)}
+            </button>`,
+        )}
         <button type="button" class="button" @click=${this.#close}>${t.close}</button>
       </div>
     </dialog>`;
@@ -301,16 +308,24 @@ export class PfInvoiceList extends PfElement {
     this.#opener = null;
   };
 
+  #downloadInvoice(invoice: { id: string; number: string }): Promise<void> {
+    return this.#download((client) => client.getMyInvoicePdf(invoice.id), `facture-${invoice.number}.pdf`);
+  }
+
+  #downloadCreditNote(note: { id: string; number: string }): Promise<void> {
+    return this.#download((client) => client.getMyCreditNotePdf(note.id), `avoir-${note.number}.pdf`);
+  }
+
   /** Downloads through the SDK (the session token never goes into a URL), then hands the file to the browser. */
-  async #download(invoice: { id: string; number: string }): Promise<void> {
+  async #download(fetchPdf: (client: PortailClient) => Promise<Blob>, fileName: string): Promise<void> {
     const client = this.client;
     if (!client) return;
     try {
-      const blob = await client.getMyInvoicePdf(invoice.id);
+      const blob = await fetchPdf(client);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `facture-${invoice.number}.pdf`;
+      link.download = fileName;
       link.hidden = true;
       this.renderRoot.appendChild(link);
       link.click();

@@ -103,6 +103,26 @@ export const styles = [
       margin-bottom: var(--_space);
     }
 
+    /* the logo on documents: shown on a light card whatever the theme (it is printed on white paper) */
+    .logo-figure {
+      margin: 0 0 calc(var(--_space) * 0.5);
+    }
+
+    .logo-preview {
+      display: block;
+      max-width: min(100%, 15rem);
+      max-height: 7.5rem;
+      padding: calc(var(--_space) * 0.5);
+      background: #fff;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .logo-form {
+      max-width: 36rem;
+      margin-top: var(--_space);
+    }
+
     .submit-row {
       padding-top: calc(var(--_space) * 0.5);
       border-top: 1px solid var(--_border);

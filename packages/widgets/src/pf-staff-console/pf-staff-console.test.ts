@@ -469,6 +469,54 @@ describe('<pf-staff-console>', () => {
     equal(api.banner, null);
   });
 
+  it('an admin sets the logo of the documents, a file the server refuses keeps it, then removes it', async () => {
+    const { element, root, api } = await openConsole(['admin']);
+    byButton(root, 'Logo des documents').click();
+    await waitForText(element, 'Aucun logo : les documents portent seulement le nom de la commune.');
+    await expectAccessible(element);
+    const input = byLabelControl<HTMLInputElement>(root, 'Nouveau logo');
+    const choose = (file: File) => {
+      const picked = new DataTransfer();
+      picked.items.add(file);
+      input.files = picked.files;
+    };
+    byButton(root, 'Enregistrer le logo').click();
+    await waitForText(element, 'Choisissez une image.');
+    await waitFor(() => deepActiveElement() === input);
+    equal(input.getAttribute('aria-invalid'), 'true');
+
+    const canvas = new OffscreenCanvas(60, 30);
+    const ctx = canvas.getContext('2d');
+    if (ctx) ctx.fillRect(0, 0, 30, 30);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    choose(new File([png], 'blason.png', { type: 'image/png' }));
+    byButton(root, 'Enregistrer le logo').click();
+    await waitForText(element, 'Logo enregistré : il figure sur les prochains documents téléchargés.');
+    equal(api.logo?.name, 'blason.png');
+    const shown = root.querySelector<HTMLImageElement>('[part~="logo"]');
+    ok(shown, 'the logo is shown');
+    equal(shown.alt, 'Logo actuel des documents');
+    await waitFor(() => shown.complete && shown.naturalWidth === 60);
+    await expectAccessible(element);
+
+    // A file named .png that is not one: the server says so, next to the field; the logo stays.
+    choose(new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'blason.png', { type: 'image/png' }));
+    byButton(root, 'Enregistrer le logo').click();
+    await waitForText(element, 'Seules les images PNG ou JPEG lisibles sont acceptées.');
+    equal(api.logo?.name, 'blason.png');
+    ok(root.querySelector('[part~="logo"]'), 'still shown');
+
+    byButton(root, 'Retirer le logo').click();
+    await waitForText(element, 'Logo retiré.');
+    includes(visibleText(element), 'Aucun logo');
+    equal(api.logo, null);
+    await waitFor(() => deepActiveElement() === byLabelControl(root, 'Nouveau logo'));
+    cleanup();
+
+    const agent = await openConsole(['agent']);
+    ok(!hasButton(agent.root, 'Logo des documents'), 'an agent has no logo section');
+  });
+
   it('checks the new family form in French, then creates the family and shows it', async () => {
     const { element, root, api } = await openConsole(['agent']);
     byButton(root, 'Nouvelle famille').click();

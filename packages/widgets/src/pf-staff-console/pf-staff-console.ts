@@ -19,12 +19,13 @@ import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
 import { AttendanceController } from './attendance.js';
 import { ClosuresController } from './closures.js';
+import { CommuneLogoController } from './commune-logo.js';
 import { FamilyFormController } from './family-form.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'closures';
+type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'logo' | 'closures';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -35,7 +36,7 @@ const BANNER_MAX = 500;
 interface Abilities {
   /** Create families and guardians' accounts, resend links, unlock, handle booking requests (admin, agent). */
   manage: boolean;
-  /** Set or remove the commune's banner (admin). */
+  /** Set or remove the commune's banner and the logo on its documents (admin). */
   banner: boolean;
 }
 
@@ -57,7 +58,8 @@ interface GuardianMessage {
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, accept or refuse the pending booking requests
  * (« Demandes à traiter »), take the register of a day's activity (« Présences »), manage the closures (« Fermetures »: the server cancels the
- * bookings of closed days and tells the families), set the information banner (admins).
+ * bookings of closed days and tells the families), set the information banner and the logo drawn on invoices, credit notes
+ * and receipts (admins).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -82,6 +84,7 @@ interface GuardianMessage {
  * @csspart attendance-table - The register (« l'appel »): each expected child, present or absent.
  * @csspart closures-box - The box of the closures' table (scrolls when narrow).
  * @csspart closures-table - The table of the coming closures.
+ * @csspart logo - The current logo on documents (« Logo des documents »).
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -121,6 +124,7 @@ export class PfStaffConsole extends PfElement {
   });
   readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
   readonly #closures = new ClosuresController(this, { onError: (error) => this.emitError(error) });
+  readonly #logo = new CommuneLogoController(this, { onError: (error) => this.emitError(error) });
   readonly #attendance = new AttendanceController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
@@ -175,6 +179,7 @@ export class PfStaffConsole extends PfElement {
       if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
       if (this.section === 'closures' && this.#closures.needsLoad && abilitiesOf(account).manage) void this.#closures.load();
       if (this.section === 'attendance' && this.#attendance.needsLoad && abilitiesOf(account).manage) void this.#attendance.load();
+      if (this.section === 'logo' && this.#logo.needsLoad && abilitiesOf(account).banner) void this.#logo.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -200,6 +205,7 @@ export class PfStaffConsole extends PfElement {
     this.#pending.reset();
     this.#closures.reset();
     this.#attendance.reset();
+    this.#logo.reset();
   }
 
   #closeFamily(): void {
@@ -261,6 +267,7 @@ export class PfStaffConsole extends PfElement {
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.manage ? [{ id: 'closures' as const, label: t.staff.closures }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
+      ...(can.banner ? [{ id: 'logo' as const, label: t.staff.logo }] : []),
     ];
     const current = sections.find((s) => s.id === this.section) ?? families;
     return html`<nav part="nav" class="nav" aria-label=${t.staff.sectionsLabel}>
@@ -290,7 +297,9 @@ export class PfStaffConsole extends PfElement {
                   ? this.#form.render(t, this.headingLevel + 2)
                   : current.id === 'closures'
                     ? this.#closures.render(t, this.headingLevel + 2)
-                    : this.#bannerSection()
+                    : current.id === 'logo'
+                      ? this.#logo.render(t)
+                      : this.#bannerSection()
         }
       </section>`;
   }
@@ -306,6 +315,7 @@ export class PfStaffConsole extends PfElement {
     if (section === 'pending') this.#pending.reset();
     if (section === 'closures') this.#closures.reset();
     if (section === 'attendance') this.#attendance.reset();
+    if (section === 'logo') this.#logo.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

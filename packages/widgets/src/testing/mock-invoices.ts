@@ -43,7 +43,7 @@ function summary(invoice: Invoice): InvoiceSummary {
 
 /** Installs the invoice endpoints over `invoices` (newest first); answers what they saw. */
 export function useInvoiceApi(invoices: Invoice[] = []) {
-  const seen = { pdf: [] as string[] };
+  const seen = { pdf: [] as string[], creditNotePdf: [] as string[] };
   worker.use(
     http.get(`${API}${BASE}/invoices`, ({ request }) => {
       const url = new URL(request.url);
@@ -59,6 +59,12 @@ export function useInvoiceApi(invoices: Invoice[] = []) {
     }),
     http.get(`${API}${BASE}/invoices/:invoiceId/pdf`, ({ params, request }) => {
       seen.pdf.push(`${String(params.invoiceId)} ${request.headers.get('Authorization') ?? ''}`);
+      return new HttpResponse('%PDF-1.3\n%%EOF\n', { headers: { 'Content-Type': 'application/pdf' } });
+    }),
+    http.get(`${API}${BASE}/credit-notes/:creditNoteId/pdf`, ({ params, request }) => {
+      const known = invoices.some((i) => i.creditNotes.some((c) => c.id === params.creditNoteId));
+      if (!known) return problem(404, 'not_found');
+      seen.creditNotePdf.push(`${String(params.creditNoteId)} ${request.headers.get('Authorization') ?? ''}`);
       return new HttpResponse('%PDF-1.3\n%%EOF\n', { headers: { 'Content-Type': 'application/pdf' } });
     }),
   );

@@ -195,6 +195,8 @@ export interface StaffApi {
   attendanceEntries: AttendanceEntry[];
   /** The registers received by PUT /staff/attendance. */
   recordedAttendance: { activityId: string; date: string; records: { childId: string; status: AttendanceStatus }[] }[];
+  /** The logo on the commune's documents, as sent (a PNG or JPEG by its first bytes). */
+  logo: { name: string; mediaType: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | null;
 }
 
 /** Two facilities, as an admin lists them. */
@@ -228,6 +230,7 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
     attendanceActivities: state.attendanceActivities ?? sampleAttendanceActivities(),
     attendanceEntries: state.attendanceEntries ?? sampleAttendanceEntries(),
     recordedAttendance: [],
+    logo: state.logo ?? null,
   };
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),
@@ -448,6 +451,38 @@ export function useStaffApi(account: Me, state: Partial<StaffApi> = {}): StaffAp
       record(request);
       if (!has('admin')) return problem(403, 'forbidden');
       api.banner = null;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.put(`${API}${BASE}/staff/logo`, async ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      // The type from the content, as the server reads it.
+      const mediaType = bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : null;
+      if (!mediaType) return problem(415, 'file_type_not_allowed');
+      const name = decodeURIComponent(request.headers.get('X-PF-Filename') ?? 'logo');
+      api.logo = { name, mediaType, bytes };
+      return HttpResponse.json({
+        id: 'file_logo',
+        name,
+        mediaType,
+        size: bytes.length,
+        sha256: '0'.repeat(64),
+        uploadedAt: new Date().toISOString(),
+      });
+    }),
+    http.get(`${API}${BASE}/staff/logo`, ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      if (!api.logo) return problem(404, 'not_found');
+      return new HttpResponse(api.logo.bytes.slice().buffer, {
+        headers: { 'Content-Type': api.logo.mediaType, 'Content-Disposition': `attachment; filename="${api.logo.name}"` },
+      });
+    }),
+    http.delete(`${API}${BASE}/staff/logo`, ({ request }) => {
+      record(request);
+      if (!has('admin')) return problem(403, 'forbidden');
+      api.logo = null;
       return new HttpResponse(null, { status: 204 });
     }),
   );

@@ -12,10 +12,12 @@ import { Activity } from '../bookings/booking.models.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Family } from '../families/family.models.js';
 import { familyIdOf } from '../families/serialize.js';
-import { ActivityTariff, BillingSettings, FlatFee, Invoice } from './billing.models.js';
+import { ActivityTariff, BillingSettings, CreditNote, FlatFee, Invoice } from './billing.models.js';
 import { announceInvoices, runBilling, settingsOf } from './billing-run.js';
+import { creditNotePdf } from './credit-note-pdf.js';
 import { type CreditNoteInput, issueCreditNote } from './credit-notes.js';
 import { invoicePdf } from './invoice-pdf.js';
+import { issuerOf } from './issuer.js';
 import { type Bracket, gridProblem } from './rules/pricing.js';
 import { invoiceDetails, toCreditNote, toInvoice, toInvoiceSummary } from './serialize.js';
 
@@ -47,9 +49,30 @@ async function invoicePage(req: Request, where: WhereOptions[]) {
 }
 
 async function sendPdf(res: Response, commune: Commune, invoice: Invoice) {
-  const [{ lines, notes }, settings] = await Promise.all([invoiceDetails(invoice), settingsOf(commune.id)]);
-  const pdf = await invoicePdf(commune, { address: settings.issuer_address }, invoice, lines, notes);
+  const [{ lines, notes }, issuer] = await Promise.all([invoiceDetails(invoice), issuerOf(commune)]);
+  const pdf = await invoicePdf(commune, issuer, invoice, lines, notes);
   res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="facture-${invoice.number}.pdf"`).send(pdf);
+}
+
+/** The credit note as a PDF; `invoice` is the one it corrects. */
+async function sendCreditNotePdf(res: Response, commune: Commune, note: CreditNote, invoice: Invoice) {
+  const [{ lines, notes }, issuer] = await Promise.all([invoiceDetails(invoice), issuerOf(commune)]);
+  const earlier = notes.slice(
+    0,
+    notes.findIndex((n) => n.id === note.id),
+  );
+  const pdf = await creditNotePdf(commune, issuer, note, invoice, lines, earlier);
+  res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="avoir-${note.number}.pdf"`).send(pdf);
+}
+
+/** A commune's credit note and the invoice it corrects — of one family when `familyId` is given; 404 otherwise. */
+async function creditNoteOf(communeId: string, creditNoteId: string, familyId?: string): Promise<{ note: CreditNote; invoice: Invoice }> {
+  const note = await CreditNote.findOne({ where: { id: creditNoteId, commune_id: communeId } });
+  const invoice = note
+    ? await Invoice.findOne({ where: { id: note.invoice_id, commune_id: communeId, ...(familyId ? { family_id: familyId } : {}) } })
+    : null;
+  if (!note || !invoice) throw new HttpProblem(404, 'not_found');
+  return { note, invoice };
 }
 
 export function billingRoutes(ctx: AppContext): Router {
@@ -77,6 +100,13 @@ export function billingRoutes(ctx: AppContext): Router {
 
   router.get('/invoices/:invoiceId/pdf', requireGuardian, async (req, res) => {
     await sendPdf(res, communeOf(req), await myInvoice(req));
+  });
+
+  router.get('/credit-notes/:creditNoteId/pdf', requireGuardian, async (req, res) => {
+    const commune = communeOf(req);
+    const familyId = await familyIdOf(commune.id, authOf(req).account);
+    const { note, invoice } = await creditNoteOf(commune.id, param(req, 'creditNoteId'), familyId);
+    await sendCreditNotePdf(res, commune, note, invoice);
   });
 
   // --- staff: the price grid and settings -----------------------------------------------
@@ -273,6 +303,25 @@ export function billingRoutes(ctx: AppContext): Router {
 
   router.get('/staff/invoices/:invoiceId/pdf', billingStaff, async (req, res) => {
     await sendPdf(res, communeOf(req), await staffInvoice(req, 'invoice.pdf_read'));
+  });
+
+  router.get('/staff/credit-notes/:creditNoteId/pdf', billingStaff, async (req, res) => {
+    const commune = communeOf(req);
+    const { note, invoice } = await creditNoteOf(commune.id, param(req, 'creditNoteId'));
+    await db.write((t) =>
+      audit(
+        {
+          communeId: commune.id,
+          actorId: authOf(req).account.id,
+          action: 'credit_note.pdf_read',
+          target: { type: 'credit_note', id: note.id },
+          familyId: invoice.family_id,
+          ip: req.ip,
+        },
+        t,
+      ),
+    );
+    await sendCreditNotePdf(res, commune, note, invoice);
   });
 
   router.post('/staff/invoices/:invoiceId/credit-notes', billingStaff, async (req, res) => {

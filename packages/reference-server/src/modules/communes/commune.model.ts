@@ -5,6 +5,8 @@ export class Commune extends Model {
   declare slug: string;
   declare name: string;
   declare logo_url: string | null;
+  /** The logo drawn on the commune's PDF documents (a stored PNG or JPEG). */
+  declare logo_file_id: string | null;
   declare banner_kind: 'info' | 'maintenance' | null;
   declare banner_message: string | null;
   declare banner_updated_at: Date | null;
@@ -31,6 +33,7 @@ export class Commune extends Model {
         slug: DataTypes.STRING,
         name: DataTypes.STRING,
         logo_url: DataTypes.STRING,
+        logo_file_id: DataTypes.STRING,
         banner_kind: DataTypes.STRING,
         banner_message: DataTypes.STRING,
         banner_updated_at: DataTypes.DATE,

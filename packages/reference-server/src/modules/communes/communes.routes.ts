@@ -1,10 +1,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/crypto/passwords.js';
+import { declaredFileName, fileBody, inspectUpload, sendStoredFile, toStoredFile } from '../../platform/files/files.js';
 import { authOf, communeOf } from '../../platform/http/context.js';
 import { requireStaff } from '../accounts/auth.middleware.js';
 import { audit } from '../audit/audit.js';
 import type { Commune } from './commune.model.js';
+import { checkLogo, removeLogo, replaceLogo } from './logo.js';
+import { LOGO_MAX_BYTES } from './logo-image.js';
 
 function toBanner(commune: Commune) {
   if (!commune.banner_kind || !commune.banner_message) return null;
@@ -44,6 +47,27 @@ export function communeRoutes(ctx: AppContext): Router {
       await commune.update({ banner_kind: null, banner_message: null, banner_updated_at: new Date() }, { transaction });
       await audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'banner.cleared', ip: req.ip }, transaction);
     });
+    res.status(204).end();
+  });
+
+  // --- the logo on the commune's PDF documents (admin) ------------------------------------
+  router.put('/staff/logo', requireStaff('admin'), ...fileBody(LOGO_MAX_BYTES), async (req, res) => {
+    const commune = communeOf(req);
+    const upload = await inspectUpload(req.body, declaredFileName(req.get('X-PF-Filename')), LOGO_MAX_BYTES);
+    await checkLogo(upload);
+    const file = await db.write((transaction) =>
+      replaceLogo({ communeId: commune.id, upload, actorId: authOf(req).account.id, ip: req.ip }, transaction),
+    );
+    res.json(toStoredFile(file));
+  });
+
+  router.get('/staff/logo', requireStaff('admin'), async (req, res) => {
+    const commune = communeOf(req);
+    await sendStoredFile(res, commune.id, commune.logo_file_id);
+  });
+
+  router.delete('/staff/logo', requireStaff('admin'), async (req, res) => {
+    await db.write((transaction) => removeLogo({ communeId: communeOf(req).id, actorId: authOf(req).account.id, ip: req.ip }, transaction));
     res.status(204).end();
   });
 

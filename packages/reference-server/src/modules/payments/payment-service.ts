@@ -16,7 +16,13 @@ import { Family } from '../families/family.models.js';
 import { FamilyCredit, Payment, PaymentInvoice, PaymentProviderAnswer } from './payment.models.js';
 import { checkOperation, type OperationCheck } from './providers/check-operation.js';
 import { type BrowserRedirect, type PaymentProvider, PaymentProviderError, type ProviderKind } from './providers/provider.js';
-import { paymentProviderFor } from './providers/settings.js';
+import {
+  currentProviderAccount,
+  OPERATION_ID_READERS,
+  type ProviderAccount,
+  paymentProviderFor,
+  providerForAccount,
+} from './providers/settings.js';
 import { sendReceiptMails } from './receipt.js';
 
 /** What may be paid online at once: PayFiP takes 1,00 € to 100 000 €. */
@@ -71,9 +77,11 @@ export async function createOnlinePayment(
   commune: Commune,
   args: { account: Account; familyId: string; invoiceIds: string[]; returnUrl: string | undefined; key: string | undefined },
 ): Promise<{ payment: Payment; redirect: BrowserRedirect }> {
+  let account: ProviderAccount;
   let provider: PaymentProvider;
   try {
-    provider = await paymentProviderFor(ctx, commune);
+    account = await currentProviderAccount(ctx, commune.id);
+    provider = providerForAccount(ctx, commune, account);
   } catch (error) {
     if (error instanceof PaymentProviderError) throw new HttpProblem(409, 'online_payment_unavailable');
     throw error;
@@ -102,7 +110,9 @@ export async function createOnlinePayment(
         amount_cents: total,
         allocated_cents: 0,
         credit_cents: 0,
-        provider: provider.kind,
+        provider: account.kind,
+        payfip_numcli: account.kind === 'payfip' ? account.numcli : null,
+        payfip_mode: account.kind === 'payfip' ? account.mode : null,
         payer_email: args.account.email,
         created_at: now,
       },
@@ -323,12 +333,25 @@ export async function applyCheck(
   return { payment: fresh, validatedNow };
 }
 
+/**
+ * The provider a payment was made with, with the account it was made with — never the
+ * commune's current choice, which may have changed since. A PayFiP payment recorded without
+ * its régie (none is, since migration 0013) falls back on the commune's PayFiP settings.
+ */
+function providerOfPayment(ctx: AppContext, commune: Commune, kind: ProviderKind, payment: Payment): Promise<PaymentProvider> {
+  if (kind === 'sandbox') return Promise.resolve(providerForAccount(ctx, commune, { kind: 'sandbox' }));
+  if (payment.payfip_numcli && payment.payfip_mode)
+    return Promise.resolve(providerForAccount(ctx, commune, { kind: 'payfip', numcli: payment.payfip_numcli, mode: payment.payfip_mode }));
+  return paymentProviderFor(ctx, commune, 'payfip');
+}
+
 /** Asks the payment's provider about it (never trusts the notification or the browser) and applies the answer. */
 export async function checkPayment(ctx: AppContext, commune: Commune, payment: Payment, source: AnswerSource): Promise<Payment> {
-  if (payment.state !== 'pending' || payment.anomaly || !payment.operation_id || !payment.provider) return payment;
+  const kind = payment.provider;
+  if (payment.state !== 'pending' || payment.anomaly || !payment.operation_id || !kind) return payment;
   let provider: PaymentProvider;
   try {
-    provider = await paymentProviderFor(ctx, commune, payment.provider);
+    provider = await providerOfPayment(ctx, commune, kind, payment);
   } catch (error) {
     if (error instanceof PaymentProviderError) return payment;
     throw error;
@@ -341,22 +364,15 @@ export async function checkPayment(ctx: AppContext, commune: Commune, payment: P
   return (await applyCheck(ctx, payment, source, check)).payment;
 }
 
-/** The payment a notification is about (by the operation id as each provider carries it), or null. */
-export async function paymentOfNotification(
-  ctx: AppContext,
-  commune: Commune,
-  message: { query?: unknown; body?: unknown },
-): Promise<Payment | null> {
-  for (const kind of ['payfip', 'sandbox'] as ProviderKind[]) {
-    let provider: PaymentProvider;
-    try {
-      provider = await paymentProviderFor(ctx, commune, kind);
-    } catch {
-      continue;
-    }
+/**
+ * The payment a notification is about (by the operation id as each provider carries it), or
+ * null — whichever provider the commune uses now: a payment is confirmed with its own.
+ */
+export async function paymentOfNotification(commune: Commune, message: { query?: unknown; body?: unknown }): Promise<Payment | null> {
+  for (const [kind, operationIdFrom] of Object.entries(OPERATION_ID_READERS)) {
     let operationId: string;
     try {
-      operationId = provider.operationIdFrom(message);
+      operationId = operationIdFrom(message);
     } catch {
       continue;
     }

@@ -1,5 +1,5 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import type { ProviderKind } from './providers/provider.js';
+import type { PayfipMode, ProviderKind } from './providers/provider.js';
 
 export type PaymentStateName = 'pending' | 'validated' | 'refused';
 export type PaymentMethodName = 'online' | 'cheque' | 'cash' | 'cesu' | 'card_desk' | 'credit';
@@ -20,6 +20,9 @@ export class Payment extends Model {
   declare credit_cents: number;
   declare provider: ProviderKind | null;
   declare operation_id: string | null;
+  /** The PayFiP régie and mode the payment was created with (null for other providers). */
+  declare payfip_numcli: string | null;
+  declare payfip_mode: PayfipMode | null;
   declare redirect: string | null;
   declare payer_email: string | null;
   declare external_reference: string | null;
@@ -77,6 +80,8 @@ export function initPaymentModels(sequelize: Sequelize): void {
       credit_cents: DataTypes.INTEGER,
       provider: DataTypes.STRING,
       operation_id: DataTypes.STRING,
+      payfip_numcli: DataTypes.STRING,
+      payfip_mode: DataTypes.STRING,
       redirect: DataTypes.TEXT,
       payer_email: DataTypes.STRING,
       external_reference: DataTypes.STRING,

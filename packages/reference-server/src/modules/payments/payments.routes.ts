@@ -6,6 +6,7 @@ import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
 import { audit } from '../audit/audit.js';
+import { issuerOf } from '../billing/issuer.js';
 import { civilDateOf } from '../bookings/rules/civil-date.js';
 import { Family } from '../families/family.models.js';
 import { familyIdOf } from '../families/serialize.js';
@@ -86,14 +87,16 @@ export function paymentRoutes(ctx: AppContext): Router {
   router.get('/payments/:paymentId/receipt', requireGuardian, async (req, res) => {
     const payment = await myPayment(req);
     if (payment.state !== 'validated') throw new HttpProblem(409, 'payment_not_validated');
-    const pdf = await receiptPdf(communeOf(req), payment, await linesOf(payment));
+    const commune = communeOf(req);
+    const [issuer, lines] = await Promise.all([issuerOf(commune), linesOf(payment)]);
+    const pdf = await receiptPdf(commune, issuer, payment, lines);
     res.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="recu-${payment.reference}.pdf"`).send(pdf);
   });
 
   // --- the provider's notification (no session; never trusted: the provider is asked) -----
   const notification = async (req: Request, res: Response) => {
     const commune = communeOf(req);
-    const payment = await paymentOfNotification(ctx, commune, { query: req.query, body: req.body });
+    const payment = await paymentOfNotification(commune, { query: req.query, body: req.body });
     if (!payment) throw new HttpProblem(404, 'not_found', 'No payment has this operation.');
     await checkPayment(ctx, commune, payment, 'notification');
     res.json({ received: true });

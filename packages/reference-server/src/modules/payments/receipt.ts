@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { AppContext } from '../../app-context.js';
+import { drawIssuer, type Issuer, LEFT, pdfDocument } from '../billing/pdf-layout.js';
 import { formatEuros, frenchDate } from '../billing/rules/invoices.js';
 import { civilDateOf } from '../bookings/rules/civil-date.js';
 import { Commune } from '../communes/commune.model.js';
@@ -20,26 +20,16 @@ export interface ReceiptLine {
   allocatedCents: number;
 }
 
-/** The receipt of a validated payment (A4, standard fonts), in the style of the invoice PDF. */
-export function receiptPdf(commune: Commune, payment: Payment, lines: ReceiptLine[]): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `Reçu ${payment.reference}`, Author: `Mairie de ${commune.name}`, Subject: 'Reçu de paiement' },
+/** The receipt of a validated payment (A4, standard fonts), in the layout of the invoice PDF. */
+export function receiptPdf(commune: Commune, issuer: Issuer, payment: Payment, lines: ReceiptLine[]): Promise<Buffer> {
+  const { doc, done } = pdfDocument({
+    Title: `Reçu ${payment.reference}`,
+    Author: `Mairie de ${commune.name}`,
+    Subject: 'Reçu de paiement',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const left = 50;
-  doc.font('Helvetica-Bold').fontSize(14).text(`Mairie de ${commune.name}`, left, 50);
-  doc.font('Helvetica').fontSize(9).text(commune.contact_service_name);
-  const contact = [commune.contact_phone, commune.contact_email].filter(Boolean).join(' – ');
-  if (contact) doc.text(contact);
+  drawIssuer(doc, commune, issuer);
 
-  doc.font('Helvetica-Bold').fontSize(16).text(`Reçu de paiement n° ${payment.reference}`, left, 150);
+  doc.font('Helvetica-Bold').fontSize(16).text(`Reçu de paiement n° ${payment.reference}`, LEFT, 150);
   doc.font('Helvetica').fontSize(10);
   const day = payment.received_on ?? civilDateOf(payment.decided_at ?? payment.created_at);
   doc.text(`Reçu le ${frenchDate(day)} — ${METHOD_LABELS[payment.method]}`);

@@ -123,6 +123,12 @@ export async function deleteFile(communeId: string, id: string, transaction: Tra
   await StoredFile.destroy({ where: { id, commune_id: communeId }, transaction });
 }
 
+/** The bytes of a commune's file; null when it is not there. */
+export async function fileContent(communeId: string, id: string | null): Promise<Buffer | null> {
+  const file = id ? await StoredFile.unscoped().findOne({ where: { id, commune_id: communeId }, attributes: ['content'] }) : null;
+  return file ? Buffer.from(file.content) : null;
+}
+
 /** Sends a commune's file as a download; 404 when it is not there. */
 export async function sendStoredFile(res: Response, communeId: string, id: string | null): Promise<void> {
   const file = id ? await StoredFile.unscoped().findOne({ where: { id, commune_id: communeId } }) : null;

@@ -239,6 +239,23 @@ export const en: Translation = {
     bannerPublished: 'Banner published: it now shows on the family portal.',
     bannerCleared: 'Banner removed.',
 
+    logo: 'Logo on documents',
+    logoIntro: 'The commune’s logo is printed at the top right of the invoices, credit notes and receipts families download.',
+    currentLogo: 'Current logo on documents',
+    noLogo: 'No logo: documents show the commune’s name only.',
+    newLogo: 'New logo',
+    logoHint: 'A PNG or JPEG image, at most 1 MB and 1500 × 1500 pixels.',
+    logoRequired: 'Choose an image.',
+    logoType: 'Only readable PNG or JPEG images are accepted.',
+    logoTooLarge: 'The image is too large: at most 1 MB and 1500 × 1500 pixels.',
+    logoEmpty: 'The file is empty.',
+    sendLogo: 'Save the logo',
+    sendingLogo: 'Saving…',
+    removeLogo: 'Remove the logo',
+    removingLogo: 'Removing…',
+    logoSent: 'Logo saved: it is on the documents downloaded from now on.',
+    logoRemoved: 'Logo removed.',
+
     pendingBookings: 'Requests to handle',
     pendingIntro:
       'The days families asked for in activities that need approval, oldest first. Accept or refuse a selection of days: the family sees the outcome in “My bookings”.',

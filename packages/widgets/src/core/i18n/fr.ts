@@ -251,6 +251,23 @@ export const fr: Translation = {
     bannerPublished: 'Bandeau publié : il s’affiche maintenant sur le portail des familles.',
     bannerCleared: 'Bandeau retiré.',
 
+    logo: 'Logo des documents',
+    logoIntro: 'Le logo de la commune figure en haut à droite des factures, des avoirs et des reçus que les familles téléchargent.',
+    currentLogo: 'Logo actuel des documents',
+    noLogo: 'Aucun logo : les documents portent seulement le nom de la commune.',
+    newLogo: 'Nouveau logo',
+    logoHint: 'Une image PNG ou JPEG, de 1 Mo et 1500 × 1500 pixels au plus.',
+    logoRequired: 'Choisissez une image.',
+    logoType: 'Seules les images PNG ou JPEG lisibles sont acceptées.',
+    logoTooLarge: 'L’image est trop grande : 1 Mo et 1500 × 1500 pixels au plus.',
+    logoEmpty: 'Le fichier est vide.',
+    sendLogo: 'Enregistrer le logo',
+    sendingLogo: 'Enregistrement…',
+    removeLogo: 'Retirer le logo',
+    removingLogo: 'Retrait…',
+    logoSent: 'Logo enregistré : il figure sur les prochains documents téléchargés.',
+    logoRemoved: 'Logo retiré.',
+
     pendingBookings: 'Demandes à traiter',
     pendingIntro:
       'Les jours demandés par les familles pour les activités soumises à validation, du plus ancien au plus récent. Acceptez ou refusez une sélection de jours : la famille voit le résultat dans « Mes réservations ».',

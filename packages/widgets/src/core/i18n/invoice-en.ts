@@ -37,4 +37,5 @@ export const invoiceEn: InvoiceTranslation = {
   replaces: (number) => `Corrected invoice, replacing invoice no. ${number}`,
   downloadPdf: 'Download the invoice (PDF)',
   downloadPdfOf: (number) => `PDF of invoice no. ${number}`,
+  downloadCreditNote: (number) => `Download credit note no. ${number} (PDF)`,
 };

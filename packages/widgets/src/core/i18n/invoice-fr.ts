@@ -38,4 +38,5 @@ export const invoiceFr: InvoiceTranslation = {
   replaces: (number) => `Facture rectificative de la facture n° ${number}`,
   downloadPdf: 'Télécharger la facture (PDF)',
   downloadPdfOf: (number) => `PDF de la facture n° ${number}`,
+  downloadCreditNote: (number) => `Télécharger l’avoir n° ${number} (PDF)`,
 };

@@ -116,6 +116,24 @@ export interface StaffTranslation {
   bannerPublished: string;
   bannerCleared: string;
 
+  // the logo on the commune's documents (« Logo des documents »)
+  logo: string;
+  logoIntro: string;
+  currentLogo: string;
+  noLogo: string;
+  newLogo: string;
+  logoHint: string;
+  logoRequired: string;
+  logoType: string;
+  logoTooLarge: string;
+  logoEmpty: string;
+  sendLogo: string;
+  sendingLogo: string;
+  removeLogo: string;
+  removingLogo: string;
+  logoSent: string;
+  logoRemoved: string;
+
   // pending booking requests
   pendingBookings: string;
   pendingIntro: string;
@@ -237,6 +255,8 @@ export interface InvoiceTranslation {
   replaces: (number: string) => string;
   downloadPdf: string;
   downloadPdfOf: (number: string) => string;
+  /** The button that downloads one credit note of the invoice shown. */
+  downloadCreditNote: (number: string) => string;
 }
 
 /** A payment's state, from the contract's `PaymentState`. */

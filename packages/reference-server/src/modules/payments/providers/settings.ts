@@ -1,9 +1,9 @@
 import type { AppContext } from '../../../app-context.js';
-import { PayfipProvider } from './payfip/payfip-provider.js';
-import { type PayfipMode, type PaymentProvider, PaymentProviderError, type ProviderKind } from './provider.js';
+import { PayfipProvider, payfipOperationIdFrom } from './payfip/payfip-provider.js';
+import { type PayfipMode, type PaymentProvider, PaymentProviderError, type ProviderKind, type ProviderMessage } from './provider.js';
 import { PaymentProviderSettings } from './provider.models.js';
 import { checkNumcli, PAYFIP_MODES } from './rules/payfip-fields.js';
-import { SandboxProvider } from './sandbox/sandbox-provider.js';
+import { SandboxProvider, sandboxOperationIdFrom } from './sandbox/sandbox-provider.js';
 
 export type CommunePaymentSettings =
   | { provider: 'none' }
@@ -40,27 +40,53 @@ export async function savePaymentSettings(ctx: AppContext, communeId: string, se
 }
 
 /**
- * The provider to use for a commune: its configured one, or — to finish an attempt started
- * earlier — the provider of that `kind`. Throws `not_configured` when there is none.
+ * The provider account a payment is made with — and must be confirmed with, whatever the
+ * commune chose since (another provider, another régie).
+ */
+export type ProviderAccount = { kind: 'sandbox' } | { kind: 'payfip'; numcli: string; mode: PayfipMode };
+
+/** The provider of one account. Throws `not_configured` when the sandbox is switched off here. */
+export function providerForAccount(ctx: AppContext, commune: { id: string; slug: string }, account: ProviderAccount): PaymentProvider {
+  if (account.kind === 'sandbox') {
+    if (!ctx.config.payments.sandboxAllowed) throw new PaymentProviderError('not_configured', 'The sandbox provider is disabled here.');
+    return new SandboxProvider(ctx, commune);
+  }
+  return new PayfipProvider({
+    baseUrl: ctx.config.payments.payfipUrl,
+    numcli: account.numcli,
+    mode: account.mode,
+    timeoutMs: ctx.config.payments.payfipTimeoutMs,
+  });
+}
+
+/** The account new payments of a commune are made with. Throws `not_configured` when there is none. */
+export async function currentProviderAccount(ctx: AppContext, communeId: string): Promise<ProviderAccount> {
+  const settings = await paymentSettingsOf(ctx, communeId);
+  if (settings.provider === 'none') throw new PaymentProviderError('not_configured', 'This commune takes no online payment.');
+  return settings.provider === 'payfip' ? { kind: 'payfip', numcli: settings.numcli, mode: settings.mode } : { kind: 'sandbox' };
+}
+
+/**
+ * The provider to use for a commune: its configured one, or the provider of that `kind` as
+ * the commune has it set now. To finish a payment, use the account stored with it
+ * (`providerForAccount`). Throws `not_configured` when there is none.
  */
 export async function paymentProviderFor(
   ctx: AppContext,
   commune: { id: string; slug: string },
   kind?: ProviderKind,
 ): Promise<PaymentProvider> {
-  const settings = await paymentSettingsOf(ctx, commune.id);
-  const wanted = kind ?? settings.provider;
-  if (wanted === 'sandbox') {
-    if (!ctx.config.payments.sandboxAllowed) throw new PaymentProviderError('not_configured', 'The sandbox provider is disabled here.');
-    return new SandboxProvider(ctx, commune);
-  }
-  if (wanted === 'payfip' && settings.provider === 'payfip') {
-    return new PayfipProvider({
-      baseUrl: ctx.config.payments.payfipUrl,
-      numcli: settings.numcli,
-      mode: settings.mode,
-      timeoutMs: ctx.config.payments.payfipTimeoutMs,
-    });
-  }
-  throw new PaymentProviderError('not_configured', 'This commune takes no online payment.');
+  if (kind === 'sandbox') return providerForAccount(ctx, commune, { kind });
+  const account = await currentProviderAccount(ctx, commune.id);
+  if (kind && account.kind !== kind) throw new PaymentProviderError('not_configured', `This commune does not use ${kind} now.`);
+  return providerForAccount(ctx, commune, account);
 }
+
+/**
+ * How each provider names the operation in its notifications — needs no settings, so that a
+ * notification about a payment made with a provider the commune has left is still read.
+ */
+export const OPERATION_ID_READERS: Record<ProviderKind, (message: ProviderMessage) => string> = {
+  payfip: payfipOperationIdFrom,
+  sandbox: sandboxOperationIdFrom,
+};

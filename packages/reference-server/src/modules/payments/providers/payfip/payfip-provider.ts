@@ -45,6 +45,13 @@ const UNKNOWN_OPERATION = 'P1';
 /** The most we read of an answer (a real one is well under 2 KiB). */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/** PayFiP sends `idOp` (form body or query string; some clients see `idop`), whatever the régie. */
+export function payfipOperationIdFrom(message: ProviderMessage): string {
+  const idOp = messageField(message, ['idop'])?.trim() ?? '';
+  if (!OPERATION_ID_PATTERN.test(idOp)) throw new PaymentProviderError('malformed_notification', 'No usable idOp in the message.');
+  return idOp;
+}
+
 /** PayFiP's web-service protocol (SOAP 1.1 over HTTP, parsed with a real XML parser). */
 export class PayfipProvider implements PaymentProvider {
   readonly kind = 'payfip' as const;
@@ -152,11 +159,8 @@ export class PayfipProvider implements PaymentProvider {
     };
   }
 
-  /** PayFiP sends `idOp` (form body or query string; some clients see `idop`). */
   operationIdFrom(message: ProviderMessage): string {
-    const idOp = messageField(message, ['idop'])?.trim() ?? '';
-    if (!OPERATION_ID_PATTERN.test(idOp)) throw new PaymentProviderError('malformed_notification', 'No usable idOp in the message.');
-    return idOp;
+    return payfipOperationIdFrom(message);
   }
 
   /** `recupererDetailClient`: checks a client number at configuration time. */

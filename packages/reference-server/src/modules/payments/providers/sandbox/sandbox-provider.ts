@@ -26,6 +26,13 @@ const OUTCOMES: Record<SandboxOperation['status'], PaymentOutcome> = {
 /** The query / form field carrying the operation id in the sandbox's notification and return. */
 export const SANDBOX_OPERATION_FIELD = 'operation';
 
+/** The operation id of a sandbox notification or return, whatever the commune. */
+export function sandboxOperationIdFrom(message: ProviderMessage): string {
+  const id = messageField(message, [SANDBOX_OPERATION_FIELD])?.trim() ?? '';
+  if (!OPERATION_ID_PATTERN.test(id)) throw new PaymentProviderError('malformed_notification', 'No usable operation id in the message.');
+  return id;
+}
+
 export function sandboxPageUrl(publicBaseUrl: string, communeSlug: string, operationId: string): string {
   return `${publicBaseUrl}/sandbox/${encodeURIComponent(communeSlug)}/payments/${encodeURIComponent(operationId)}`;
 }
@@ -107,8 +114,6 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   operationIdFrom(message: ProviderMessage): string {
-    const id = messageField(message, [SANDBOX_OPERATION_FIELD])?.trim() ?? '';
-    if (!OPERATION_ID_PATTERN.test(id)) throw new PaymentProviderError('malformed_notification', 'No usable operation id in the message.');
-    return id;
+    return sandboxOperationIdFrom(message);
   }
 }
