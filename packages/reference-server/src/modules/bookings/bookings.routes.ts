@@ -73,13 +73,16 @@ export function bookingRoutes(ctx: AppContext): Router {
         request: { child: child.id, period: periodId, lines },
       },
       async (transaction) => {
-        // Read in the write transaction: capacity and closures as they are now, not as before it (staff may change them meanwhile).
-        const current = await base.withCatalogue(commune.id, transaction);
-        periodCtx = current;
-        const { request, promoted } = await applyBookingRequest(
-          { communeId: commune.id, familyId: child.family_id, child, account, ctx: current, lines, now: new Date() },
+        // The catalogue is read again inside the write transaction (staff may change capacity and closures meanwhile).
+        const {
+          request,
+          promoted,
+          ctx: current,
+        } = await applyBookingRequest(
+          { communeId: commune.id, familyId: child.family_id, child, account, base, lines, now: new Date() },
           transaction,
         );
+        periodCtx = current;
         promotions = promoted;
         const body = bookingRequestView(request, request.lines ?? [], {
           periodName: current.period.name,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { groupBy, unique } from '../../platform/collections.js';
+import { inlineSql, insertSql, runBatch } from '../../platform/db/batch.js';
 import { type Activity, ActivityDay, type BookingRequest, type BookingRequestLine, type BookingStateName } from './booking.models.js';
 
 /**
@@ -157,44 +158,52 @@ export class DayPlaces {
     this.#changes.push({ childId, activityId: day.activity.id, date: day.date, existing, state });
   }
 
-  /** Gives freed places to waiting lists, then writes bookings and counters. */
-  async save(now: Date): Promise<{ childId: string; activityId: string; date: string }[]> {
+  /**
+   * Gives freed places to waiting lists, then writes bookings, counters and `extra`
+   * statements in one batch (one round trip).
+   */
+  async save(now: Date, extra: string[] = []): Promise<{ childId: string; activityId: string; date: string }[]> {
     const promoted = await this.#promoteWaitingLists();
+    const sql = (text: string, values: Parameters<typeof inlineSql>[2]) => inlineSql(this.#sequelize, text, values);
+    const statements: string[] = [];
     const fresh = this.#changes.filter((c) => !c.existing);
     if (fresh.length > 0) {
-      await this.#sequelize.getQueryInterface().bulkInsert(
-        'bookings',
-        fresh.map((c) => ({
-          id: randomUUID(),
-          commune_id: this.communeId,
-          child_id: c.childId,
-          activity_id: c.activityId,
-          date: c.date,
-          state: c.state,
-          updated_at: now,
-        })),
-        { transaction: this.transaction },
+      statements.push(
+        insertSql(
+          this.#sequelize,
+          'bookings',
+          fresh.map((c) => ({
+            id: randomUUID(),
+            commune_id: this.communeId,
+            child_id: c.childId,
+            activity_id: c.activityId,
+            date: c.date,
+            state: c.state,
+            updated_at: now,
+          })),
+        ),
       );
     }
     for (const [state, changes] of groupBy(
       this.#changes.filter((c) => c.existing),
       (c) => c.state,
     )) {
-      await this.#run('UPDATE bookings SET state = :state, updated_at = :now WHERE id IN (:ids)', {
-        state,
-        now,
-        ids: changes.map((c) => c.existing?.id),
-      });
+      const ids = changes.map((c) => c.existing?.id ?? '');
+      statements.push(sql('UPDATE bookings SET state = :state, updated_at = :now WHERE id IN (:ids)', { state, now, ids }));
     }
     const moved = [...this.#counters.values()].filter((c) => c.delta !== 0);
     for (const [group, counters] of groupBy(moved, (c) => `${c.activity.id}|${c.delta}`)) {
-      const [activityId, delta] = group.split('|');
-      await this.#run('UPDATE activity_days SET booked = booked + :delta WHERE activity_id = :activityId AND date IN (:dates)', {
-        delta: Number(delta),
-        activityId,
-        dates: counters.map((c) => c.date),
-      });
+      const [activityId = '', delta] = group.split('|');
+      const dates = counters.map((c) => c.date);
+      statements.push(
+        sql('UPDATE activity_days SET booked = booked + :delta WHERE activity_id = :activityId AND date IN (:dates)', {
+          delta: Number(delta),
+          activityId,
+          dates,
+        }),
+      );
     }
+    await runBatch(this.#sequelize, this.transaction, [...statements, ...extra]);
     return promoted;
   }
 
@@ -247,16 +256,12 @@ export class DayPlaces {
     return promoted;
   }
 
-  /** The request and its lines, one statement each. */
-  async insertRequest(request: BookingRequest, lines: BookingRequestLine[]): Promise<void> {
-    const qi = this.#sequelize.getQueryInterface();
-    await qi.bulkInsert('booking_requests', [request.get({ plain: true })], { transaction: this.transaction });
-    if (lines.length > 0) {
-      await qi.bulkInsert(
-        'booking_request_lines',
-        lines.map((l) => l.get({ plain: true })),
-        { transaction: this.transaction },
-      );
-    }
+  /** The statements that insert a request and its lines (for `save`'s batch). */
+  requestStatements(request: BookingRequest, lines: BookingRequestLine[]): string[] {
+    const plain = (row: BookingRequest | BookingRequestLine) => row.get({ plain: true }) as Record<string, string | number | Date | null>;
+    return [
+      insertSql(this.#sequelize, 'booking_requests', [plain(request)]),
+      ...(lines.length > 0 ? [insertSql(this.#sequelize, 'booking_request_lines', lines.map(plain))] : []),
+    ];
   }
 }

@@ -61,17 +61,28 @@ interface Judged {
  * write per kind of change. Answers keep the parent's order.
  */
 export async function applyBookingRequest(
-  args: { communeId: string; familyId: string; child: Child; account: Account; ctx: PeriodContext; lines: RequestedLine[]; now: Date },
+  args: { communeId: string; familyId: string; child: Child; account: Account; base: PeriodContext; lines: RequestedLine[]; now: Date },
   transaction: Transaction,
-): Promise<{ request: BookingRequest; promoted: Promotion[] }> {
-  const { communeId, child, ctx, now } = args;
-  const number = await nextNumber(communeId, 'booking_request', transaction);
+): Promise<{ request: BookingRequest; promoted: Promotion[]; ctx: PeriodContext }> {
+  const { communeId, child, now } = args;
+  const places = new DayPlaces(communeId, transaction);
+  // Three independent reads sent together (on SQLite they queue on the connection without
+  // waiting for this code between them): the catalogue as of this transaction — capacity and
+  // closures staff may have changed — the request's number, and the child's bookings on
+  // the requested days.
+  const [ctx, number, existing] = await Promise.all([
+    args.base.withCatalogue(communeId, transaction),
+    nextNumber(communeId, 'booking_request', transaction),
+    places.bookingsOf(
+      child.id,
+      args.lines.map((l) => ({ activityId: l.activityId, date: l.date })),
+    ),
+  ]);
   const periodOpen = periodStatus(ctx.period, now) === 'open';
   const decided = new Map<number, Decided>();
 
   // Rules that need no database: the day is in the period and the activity runs then.
   const candidates: Judged[] = [];
-  const places = new DayPlaces(communeId, transaction);
   args.lines.forEach((line, position) => {
     const activity = ctx.activity(line.activityId);
     if (!activity || line.date < ctx.period.start_date || line.date > ctx.period.end_date) {
@@ -79,15 +90,9 @@ export async function applyBookingRequest(
     } else if (!ctx.runsOn(activity, line.date)) {
       decided.set(position, refused('closed'));
     } else {
-      candidates.push({ line, position, activity, existing: undefined });
+      candidates.push({ line, position, activity, existing: existing.get(dayKey(line.activityId, line.date)) });
     }
   });
-
-  const existing = await places.bookingsOf(
-    child.id,
-    candidates.map((c) => c.line),
-  );
-  for (const c of candidates) c.existing = existing.get(dayKey(c.line.activityId, c.line.date));
 
   // The days whose counters this request may move, locked in one order by every writer.
   const counted = candidates.filter(
@@ -97,7 +102,6 @@ export async function applyBookingRequest(
   await places.lock(counted.map((c) => ({ activity: c.activity, date: c.line.date })));
 
   for (const c of candidates) decided.set(c.position, judge(c, { ctx, now, periodOpen, places, childId: child.id }));
-  const promoted = await places.save(now);
 
   const outcomes = args.lines.map((_, position) => decided.get(position)?.outcome ?? 'refused');
   const request = BookingRequest.build({
@@ -124,9 +128,9 @@ export async function applyBookingRequest(
       position,
     }),
   );
-  await places.insertRequest(request, lines);
+  const promoted = await places.save(now, places.requestStatements(request, lines));
   request.lines = lines;
-  return { request, promoted };
+  return { request, promoted, ctx };
 }
 
 /** One line's outcome, recorded in `places` (nothing is written yet). */

@@ -72,7 +72,7 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
 
 type RowsCallback = (error: Error | null, rows?: unknown[]) => void;
 
-interface SqliteConnection {
+export interface SqliteConnection {
   configure(option: 'busyTimeout', milliseconds: number): void;
   exec(sql: string, callback: (error: Error | null) => void): void;
   all(sql: string, ...rest: unknown[]): unknown;
