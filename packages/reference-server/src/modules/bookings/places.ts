@@ -73,6 +73,9 @@ interface Change {
  * booking on the day's waiting list.
  */
 export class DayPlaces {
+  /** The counters read (and locked) by `lock`: places taken, by day. */
+  readonly #locked = new Map<DayKey, number>();
+  /** The counters this request judges with, created from `#locked` when first used. */
   readonly #counters = new Map<DayKey, Counter>();
   readonly #changes: Change[] = [];
   readonly #released = new Set<DayKey>();
@@ -111,15 +114,15 @@ export class DayPlaces {
    * locks them on PostgreSQL as `FOR UPDATE` would — in (activity, date) order, the same for
    * every writer, so two writers cannot deadlock.
    */
-  async lock(days: { activity: Activity; date: string }[]): Promise<void> {
-    const byKey = new Map(days.map((d) => [dayKey(d.activity.id, d.date), d]));
+  async lock(days: { activityId: string; date: string }[]): Promise<void> {
+    const byKey = new Map(days.map((d) => [dayKey(d.activityId, d.date), d]));
     if (byKey.size === 0) return;
     const keys = [...byKey.keys()].sort();
     const values = keys.map((_, i) => `(:a${i}, :d${i}, :commune, 0)`).join(', ');
     const replacements: Record<string, unknown> = { commune: this.communeId };
     keys.forEach((key, i) => {
       const day = byKey.get(key);
-      replacements[`a${i}`] = day?.activity.id;
+      replacements[`a${i}`] = day?.activityId;
       replacements[`d${i}`] = day?.date;
     });
     // The leading comment matters: Sequelize's SQLite dialect runs any statement that starts
@@ -130,17 +133,26 @@ export class DayPlaces {
        RETURNING activity_id, date, booked`,
       replacements,
     );
-    for (const row of rows) {
-      const day = byKey.get(dayKey(row.activity_id, row.date));
-      if (day) this.#counters.set(dayKey(row.activity_id, row.date), { ...day, booked: Number(row.booked), delta: 0 });
+    for (const row of rows) this.#locked.set(dayKey(row.activity_id, row.date), Number(row.booked));
+  }
+
+  /** The counter of a locked day, as this request is changing it. */
+  #counter(day: { activity: Activity; date: string }): Counter | undefined {
+    const key = dayKey(day.activity.id, day.date);
+    let counter = this.#counters.get(key);
+    const booked = this.#locked.get(key);
+    if (!counter && booked !== undefined) {
+      counter = { activity: day.activity, date: day.date, booked, delta: 0 };
+      this.#counters.set(key, counter);
     }
+    return counter;
   }
 
   /** Whether a place is left on a locked day (always, without a capacity). */
   hasRoom(day: { activity: Activity; date: string }): boolean {
     const capacity = day.activity.capacity_per_day;
     if (capacity === null) return true;
-    const counter = this.#counters.get(dayKey(day.activity.id, day.date));
+    const counter = this.#counter(day);
     if (!counter) throw new Error(`day ${day.date} was not locked`);
     return counter.booked + counter.delta < capacity;
   }
@@ -148,7 +160,7 @@ export class DayPlaces {
   /** Records a booking's new state; a place is taken or given back with it. */
   setState(childId: string, day: { activity: Activity; date: string }, existing: StoredBooking | undefined, state: BookingStateName): void {
     const key = dayKey(day.activity.id, day.date);
-    const counter = this.#counters.get(key);
+    const counter = this.#counter(day);
     const wasBooked = existing?.state === 'booked';
     if (counter && wasBooked && state !== 'booked') {
       counter.delta -= 1;
@@ -244,7 +256,7 @@ export class DayPlaces {
       { activityId: activity.id, fromDate },
     );
     if (waiting.length === 0) return [];
-    await this.lock(unique(waiting.map((b) => b.date)).map((date) => ({ activity, date })));
+    await this.lock(unique(waiting.map((b) => b.date)).map((date) => ({ activityId: activity.id, date })));
     const promoted: { childId: string; activityId: string; date: string }[] = [];
     for (const booking of waiting) {
       const day = { activity, date: booking.date };

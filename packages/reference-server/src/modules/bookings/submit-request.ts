@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { nextNumber } from '../../platform/db/sequences.js';
 import type { Account } from '../accounts/account.models.js';
 import type { Child } from '../families/family.models.js';
@@ -66,18 +66,25 @@ export async function applyBookingRequest(
 ): Promise<{ request: BookingRequest; promoted: Promotion[]; ctx: PeriodContext }> {
   const { communeId, child, now } = args;
   const places = new DayPlaces(communeId, transaction);
-  // Three independent reads sent together (on SQLite they queue on the connection without
-  // waiting for this code between them): the catalogue as of this transaction — capacity and
-  // closures staff may have changed — the request's number, and the child's bookings on
-  // the requested days.
-  const [ctx, number, existing] = await Promise.all([
-    args.base.withCatalogue(communeId, transaction),
-    nextNumber(communeId, 'booking_request', transaction),
-    places.bookingsOf(
-      child.id,
-      args.lines.map((l) => ({ activityId: l.activityId, date: l.date })),
-    ),
-  ]);
+  // The days of the request that can be judged: their place counters get locked.
+  const { period } = args.base;
+  const periodIds = new Set(period.activityIdList);
+  const days = args.lines
+    .filter((l) => periodIds.has(l.activityId) && l.date >= period.start_date && l.date <= period.end_date)
+    .map((l) => ({ activityId: l.activityId, date: l.date }));
+  // The catalogue as of this transaction (capacity and closures staff may have changed), the
+  // request's number, the child's bookings on those days, and the days' counters. SQLite has
+  // one writer at a time: all are sent at once and queue on the connection without waiting
+  // for this code in between. PostgreSQL takes row locks: always the activities, then the
+  // number, then the counters, so writers — and staff changing an activity — wait for one
+  // another instead of deadlocking.
+  const pipelined = (transaction as Transaction & { sequelize: Sequelize }).sequelize.getDialect() === 'sqlite';
+  const catalogue = args.base.withCatalogue(communeId, transaction);
+  const numbered = pipelined
+    ? nextNumber(communeId, 'booking_request', transaction)
+    : catalogue.then(() => nextNumber(communeId, 'booking_request', transaction));
+  const locked = pipelined ? places.lock(days) : numbered.then(() => places.lock(days));
+  const [ctx, number, existing] = await Promise.all([catalogue, numbered, places.bookingsOf(child.id, days), locked]);
   const periodOpen = periodStatus(ctx.period, now) === 'open';
   const decided = new Map<number, Decided>();
 
@@ -93,13 +100,6 @@ export async function applyBookingRequest(
       candidates.push({ line, position, activity, existing: existing.get(dayKey(line.activityId, line.date)) });
     }
   });
-
-  // The days whose counters this request may move, locked in one order by every writer.
-  const counted = candidates.filter(
-    (c) =>
-      (c.line.action === 'add' && c.activity.processing === 'immediate') || (c.line.action === 'cancel' && c.existing?.state === 'booked'),
-  );
-  await places.lock(counted.map((c) => ({ activity: c.activity, date: c.line.date })));
 
   for (const c of candidates) decided.set(c.position, judge(c, { ctx, now, periodOpen, places, childId: child.id }));
 
