@@ -33,6 +33,8 @@ export interface RunResult {
 }
 
 const CHUNK = 500;
+/** Families whose guardians one statement reads (a literal IN list: no parameter limit applies). */
+const READ_CHUNK = 5000;
 
 /** A claimed group of days (one child, one activity) with what its invoice line and invoice need. */
 interface ClaimedGroup {
@@ -176,11 +178,11 @@ export async function billMonth(options: RunOptions, transaction: Transaction): 
   const activities = await Activity.findAll({ where: { commune_id: communeId }, attributes: ['id', 'name', 'position'], transaction });
   const tariffs = await ActivityTariff.findAll({ where: { commune_id: communeId }, transaction });
   const guardians: GuardianName[] = [];
-  for (let i = 0; i < familyIds.length; i += CHUNK) {
+  for (let i = 0; i < familyIds.length; i += READ_CHUNK) {
     guardians.push(
       ...(await sequelize.query<GuardianName>(
         'SELECT family_id, first_name, last_name, position FROM guardians WHERE family_id IN (:ids)',
-        { replacements: { ids: familyIds.slice(i, i + CHUNK) }, transaction, type: QueryTypes.SELECT },
+        { replacements: { ids: familyIds.slice(i, i + READ_CHUNK) }, transaction, type: QueryTypes.SELECT },
       )),
     );
   }
