@@ -70,6 +70,15 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
   return new Database(sequelize, 'sqlite');
 }
 
+/**
+ * SQLite's page cache per connection, in KiB when negative (64 MiB, SQLite's default is 2 MiB;
+ * pages are only allocated as used). A large write transaction keeps its changed pages here
+ * until commit: with 2 MiB, the billing run's 100,000 claimed days spilled pages to the WAL
+ * mid-statement (measured: 0.66 s → 0.42 s for that statement with 64 MiB). Large reads gain
+ * too (the billing bench's aggregate over 100,000 bookings: ~40% faster).
+ */
+const CACHE_SIZE = -65536;
+
 type RowsCallback = (error: Error | null, rows?: unknown[]) => void;
 
 export interface SqliteConnection {
@@ -92,6 +101,7 @@ interface SqliteConnectionManager {
  * connection; reads use another. Both get WAL (readers never wait for the writer), a busy
  * timeout (another process may hold the lock) and foreign keys.
  * Measured here: a small write transaction went from ~7 ms to well under 1 ms.
+ * Each also gets a page cache of CACHE_SIZE instead of SQLite's 2 MB.
  */
 function shareOneWriterConnection(sequelize: Sequelize): void {
   const manager = sequelize.connectionManager as unknown as SqliteConnectionManager;
@@ -105,8 +115,9 @@ function shareOneWriterConnection(sequelize: Sequelize): void {
     if (!tuned.has(connection)) {
       connection.configure('busyTimeout', 10_000);
       await new Promise<void>((resolve, reject) =>
-        connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;', (error) =>
-          error ? reject(error) : resolve(),
+        connection.exec(
+          `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = ${CACHE_SIZE};`,
+          (error) => (error ? reject(error) : resolve()),
         ),
       );
       cacheTableInfo(connection, tableInfo);

@@ -7,20 +7,7 @@ import { Sequence } from './sequence.model.js';
  * of the UPDATE until commit; SQLite's writes are queued.
  */
 export async function nextNumber(communeId: string, name: string, transaction: Transaction): Promise<number> {
-  const take = async () => {
-    const rows = await Sequence.sequelize?.query<{ value: number }>(
-      'UPDATE sequences SET value = value + 1 WHERE commune_id = :communeId AND name = :name RETURNING value',
-      { replacements: { communeId, name }, type: QueryTypes.SELECT, transaction },
-    );
-    return rows?.[0] ? Number(rows[0].value) : null;
-  };
-  // One statement in the usual case; the counter's first use creates it.
-  const taken = await take();
-  if (taken !== null) return taken;
-  await Sequence.bulkCreate([{ commune_id: communeId, name, value: 0 }], { ignoreDuplicates: true, transaction });
-  const first = await take();
-  if (first === null) throw new Error(`sequence ${name} vanished`);
-  return first;
+  return reserveNumbers(communeId, name, 1, transaction);
 }
 
 /**
@@ -29,9 +16,19 @@ export async function nextNumber(communeId: string, name: string, transaction: T
  * answers the first. A billing run numbers all its invoices with one update.
  */
 export async function reserveNumbers(communeId: string, name: string, count: number, transaction: Transaction): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`cannot reserve ${count} numbers`);
+  const take = async () => {
+    const rows = await Sequence.sequelize?.query<{ value: number }>(
+      'UPDATE sequences SET value = value + :count WHERE commune_id = :communeId AND name = :name RETURNING value',
+      { replacements: { communeId, name, count }, type: QueryTypes.SELECT, transaction },
+    );
+    return rows?.[0] ? Number(rows[0].value) - count + 1 : null;
+  };
+  // One statement in the usual case; the counter's first use creates it.
+  const taken = await take();
+  if (taken !== null) return taken;
   await Sequence.bulkCreate([{ commune_id: communeId, name, value: 0 }], { ignoreDuplicates: true, transaction });
-  await Sequence.increment('value', { by: count, where: { commune_id: communeId, name }, transaction });
-  const row = await Sequence.findOne({ where: { commune_id: communeId, name }, transaction });
-  if (!row) throw new Error(`sequence ${name} vanished`);
-  return row.value - count + 1;
+  const first = await take();
+  if (first === null) throw new Error(`sequence ${name} vanished`);
+  return first;
 }
