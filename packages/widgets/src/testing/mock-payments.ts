@@ -21,6 +21,8 @@ export function samplePayment(n: number, overrides: Partial<Payment> = {}): Paym
     decidedAt: '2026-04-10T08:31:00.000Z',
     refusalReason: null,
     anomaly: null,
+    reportedAmountCents: null,
+    resolution: null,
     ...overrides,
   };
 }

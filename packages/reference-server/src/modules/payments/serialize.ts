@@ -1,9 +1,25 @@
 import type { Transaction } from 'sequelize';
+import { Account } from '../accounts/account.models.js';
 import type { Payment } from './payment.models.js';
 import { linesOf } from './payment-service.js';
 
-/** The contract's Payment; families never see the staff-only anomaly flag. */
+/** How staff settled a flagged payment, and who did. */
+async function resolutionOf(payment: Payment, transaction?: Transaction) {
+  if (!payment.resolution || !payment.resolved_at) return null;
+  const by = payment.resolved_by
+    ? await Account.findByPk(payment.resolved_by, { attributes: ['id', 'display_name'], ...(transaction ? { transaction } : {}) })
+    : null;
+  return {
+    decision: payment.resolution,
+    comment: payment.resolution_comment ?? '',
+    resolvedAt: payment.resolved_at.toISOString(),
+    resolvedBy: { accountId: payment.resolved_by ?? '', displayName: by?.display_name ?? '' },
+  };
+}
+
+/** The contract's Payment; families never see the staff-only anomaly flag nor how staff settled it. */
 export async function toPayment(payment: Payment, view: 'family' | 'staff', transaction?: Transaction) {
+  const staff = view === 'staff';
   return {
     id: payment.id,
     reference: payment.reference,
@@ -17,6 +33,8 @@ export async function toPayment(payment: Payment, view: 'family' | 'staff', tran
     createdAt: payment.created_at.toISOString(),
     decidedAt: payment.decided_at ? payment.decided_at.toISOString() : null,
     refusalReason: payment.refusal_reason ?? null,
-    anomaly: view === 'staff' ? (payment.anomaly ?? null) : null,
+    anomaly: staff ? (payment.anomaly ?? null) : null,
+    reportedAmountCents: staff ? (payment.reported_cents ?? null) : null,
+    resolution: staff ? await resolutionOf(payment, transaction) : null,
   };
 }

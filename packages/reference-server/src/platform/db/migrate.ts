@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-payment-providers.js';
 import * as m0009 from './migrations/0009-family-changes.js';
 import * as m0010 from './migrations/0010-documents-and-data-rights.js';
 import * as m0011 from './migrations/0011-payments.js';
+import * as m0012 from './migrations/0012-payment-resolutions.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -25,6 +26,7 @@ const migrations = [
   { name: '0009-family-changes', module: m0009 },
   { name: '0010-documents-and-data-rights', module: m0010 },
   { name: '0011-payments', module: m0011 },
+  { name: '0012-payment-resolutions', module: m0012 },
 ];
 
 export function migrator(db: Database) {
