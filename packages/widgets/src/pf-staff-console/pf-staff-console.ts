@@ -18,13 +18,15 @@ import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
 import { AttendanceController } from './attendance.js';
+import { BillingController } from './billing.js';
 import { ClosuresController } from './closures.js';
 import { FamilyFormController } from './family-form.js';
+import { PaymentsController } from './payments.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'closures';
+type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'closures' | 'billing' | 'payments';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -37,11 +39,17 @@ interface Abilities {
   manage: boolean;
   /** Set or remove the commune's banner (admin). */
   banner: boolean;
+  /** Bill, issue credit notes, record and settle payments (admin, billing). */
+  billing: boolean;
 }
 
 function abilitiesOf(account: Me): Abilities {
   const roles = account.roles;
-  return { manage: roles.includes('admin') || roles.includes('agent'), banner: roles.includes('admin') };
+  return {
+    manage: roles.includes('admin') || roles.includes('agent'),
+    banner: roles.includes('admin'),
+    billing: roles.includes('admin') || roles.includes('billing'),
+  };
 }
 
 /** A message shown in one guardian's card, after an action on their account. */
@@ -57,7 +65,9 @@ interface GuardianMessage {
  * file and its guardians' portal accounts, create an account, send the activation link
  * again, unlock an account, create a family, accept or refuse the pending booking requests
  * (« Demandes à traiter »), take the register of a day's activity (« Présences »), manage the closures (« Fermetures »: the server cancels the
- * bookings of closed days and tells the families), set the information banner (admins).
+ * bookings of closed days and tells the families), set the information banner (admins); for the billing
+ * staff, bill a month and issue credit notes (« Facturation »), record desk payments, settle the online
+ * payments flagged for staff and read the collection report (« Encaissements »).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -82,6 +92,17 @@ interface GuardianMessage {
  * @csspart attendance-table - The register (« l'appel »): each expected child, present or absent.
  * @csspart closures-box - The box of the closures' table (scrolls when narrow).
  * @csspart closures-table - The table of the coming closures.
+ * @csspart invoices-box - The box of the invoices' table (scrolls when narrow).
+ * @csspart lines-box - The box of an invoice's lines.
+ * @csspart payments-box - The box of the payments' table.
+ * @csspart report-box - The box of the collection report.
+ * @csspart invoices-table - The commune's invoices (« Facturation »).
+ * @csspart lines-table - The lines of one invoice.
+ * @csspart payments-table - The commune's payments (« Encaissements »).
+ * @csspart report-table - The collection report, by means of payment.
+ * @csspart flag - « À vérifier » on a payment flagged for staff.
+ * @csspart settle - The panel where staff settle a flagged payment.
+ * @csspart family-credit - A family's credit, in the desk payment form.
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -122,6 +143,8 @@ export class PfStaffConsole extends PfElement {
   readonly #pending = new PendingBookingsController(this, { onError: (error) => this.emitError(error) });
   readonly #closures = new ClosuresController(this, { onError: (error) => this.emitError(error) });
   readonly #attendance = new AttendanceController(this, { onError: (error) => this.emitError(error) });
+  readonly #billing = new BillingController(this, { onError: (error) => this.emitError(error) });
+  readonly #payments = new PaymentsController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -175,6 +198,8 @@ export class PfStaffConsole extends PfElement {
       if (this.section === 'pending' && this.#pending.needsLoad && abilitiesOf(account).manage) void this.#pending.load();
       if (this.section === 'closures' && this.#closures.needsLoad && abilitiesOf(account).manage) void this.#closures.load();
       if (this.section === 'attendance' && this.#attendance.needsLoad && abilitiesOf(account).manage) void this.#attendance.load();
+      if (this.section === 'billing' && this.#billing.needsLoad && abilitiesOf(account).billing) void this.#billing.load();
+      if (this.section === 'payments' && this.#payments.needsLoad && abilitiesOf(account).billing) void this.#payments.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -200,6 +225,8 @@ export class PfStaffConsole extends PfElement {
     this.#pending.reset();
     this.#closures.reset();
     this.#attendance.reset();
+    this.#billing.reset();
+    this.#payments.reset();
   }
 
   #closeFamily(): void {
@@ -260,6 +287,8 @@ export class PfStaffConsole extends PfElement {
       ...(can.manage ? [{ id: 'attendance' as const, label: t.staff.attendance }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.manage ? [{ id: 'closures' as const, label: t.staff.closures }] : []),
+      ...(can.billing ? [{ id: 'billing' as const, label: t.staffBilling.billing }] : []),
+      ...(can.billing ? [{ id: 'payments' as const, label: t.staffPayments.payments }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
     ];
     const current = sections.find((s) => s.id === this.section) ?? families;
@@ -290,7 +319,11 @@ export class PfStaffConsole extends PfElement {
                   ? this.#form.render(t, this.headingLevel + 2)
                   : current.id === 'closures'
                     ? this.#closures.render(t, this.headingLevel + 2)
-                    : this.#bannerSection()
+                    : current.id === 'billing'
+                      ? this.#billing.render(t, this.headingLevel + 2)
+                      : current.id === 'payments'
+                        ? this.#payments.render(t, this.headingLevel + 2)
+                        : this.#bannerSection()
         }
       </section>`;
   }
@@ -306,6 +339,8 @@ export class PfStaffConsole extends PfElement {
     if (section === 'pending') this.#pending.reset();
     if (section === 'closures') this.#closures.reset();
     if (section === 'attendance') this.#attendance.reset();
+    if (section === 'billing') this.#billing.reset();
+    if (section === 'payments') this.#payments.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;
