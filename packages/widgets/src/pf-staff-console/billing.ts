@@ -129,9 +129,11 @@ export class BillingController {
   render(t: Translation, level: number): TemplateResult {
     if (this.#invoiceId !== null) return this.#detail(t, level);
     const b = t.staffBilling;
-    return html`<p>${b.billingIntro}</p>
+    return html`<div class="billing-tab">
+      <p>${b.billingIntro}</p>
       ${heading(level, b.runHeading, 'run-heading')} ${this.#runForm(t)} ${heading(level, b.invoicesHeading, 'invoices-heading')}
-      ${this.#filters(t)} ${this.#list(t)}`;
+      ${this.#filters(t)} ${this.#list(t)}
+    </div>`;
   }
 
   #runForm(t: Translation): TemplateResult {

@@ -182,10 +182,12 @@ export class PaymentsController {
 
   render(t: Translation, level: number): TemplateResult {
     const p = t.staffPayments;
-    return html`<p>${p.intro}</p>
+    return html`<div class="payments-tab">
+      <p>${p.intro}</p>
       ${heading(level, p.recordHeading, 'record-heading')} ${this.#deskForm(t)}
       ${heading(level, p.paymentsHeading, 'payments-heading')} ${this.#paymentsSection(t, level + 1)}
-      ${heading(level, p.reportHeading, 'report-heading')} ${this.#reportSection(t)}`;
+      ${heading(level, p.reportHeading, 'report-heading')} ${this.#reportSection(t)}
+    </div>`;
   }
 
   // --- a desk payment ----------------------------------------------------------------
@@ -406,15 +408,15 @@ export class PaymentsController {
               ${STATES.map((s) => html`<option value=${s} ?selected=${this.#filterState === s}>${t.payment.state[s]}</option>`)}
             </select>
           </div>
-          <div class="check field">
-            <input
-              type="checkbox"
-              id="payment-flagged"
-              .checked=${live(this.#onlyFlagged)}
-              @change=${(event: Event) => (this.#onlyFlagged = (event.target as HTMLInputElement).checked)}
-            />
-            <label for="payment-flagged">${p.onlyFlagged}</label>
-          </div>
+        </div>
+        <div class="check">
+          <input
+            type="checkbox"
+            id="payment-flagged"
+            .checked=${live(this.#onlyFlagged)}
+            @change=${(event: Event) => (this.#onlyFlagged = (event.target as HTMLInputElement).checked)}
+          />
+          <label for="payment-flagged">${p.onlyFlagged}</label>
         </div>
         <div class="form-actions">
           <button class="button" part="submit" type="submit">${p.filter}</button>
@@ -457,10 +459,9 @@ export class PaymentsController {
             <th scope="col">${p.reference}</th>
             <th scope="col">${p.date}</th>
             <th scope="col">${p.method}</th>
-            <th scope="col" class="num">${p.amount}</th>
-            <th scope="col">${p.invoices}</th>
+            <th scope="col" class="num">${t.invoice.amount}</th>
+            <th scope="col">${t.payment.invoices}</th>
             <th scope="col">${p.state}</th>
-            <th scope="col"><span class="visually-hidden">${p.actions}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -472,24 +473,8 @@ export class PaymentsController {
               <td>${t.staff.dateTime(new Date(x.createdAt))}</td>
               <td>${t.payment.methods[x.method]}</td>
               <td class="num">${euros(x.amountCents)}</td>
-              <td>${x.invoices.map((i) => i.invoiceNumber).join(', ') || '—'}</td>
+              <td class="nowrap">${x.invoices.map((i) => i.invoiceNumber).join(', ') || '—'}</td>
               <td>${this.#stateCell(t, x)}</td>
-              <td>
-                ${
-                  needsDecision(x)
-                    ? html`<button
-                      id="settle-${x.id}"
-                      class="button"
-                      type="button"
-                      aria-label=${p.settleLabel(x.reference)}
-                      ?disabled=${this.#resolve.busy !== null}
-                      @click=${() => this.#openSettling(t, x)}
-                    >
-                      ${p.settle}
-                    </button>`
-                    : nothing
-                }
-              </td>
             </tr>`,
           )}
         </tbody>
@@ -506,7 +491,16 @@ export class PaymentsController {
         needsDecision(x)
           ? html`<br /><strong class="flag" part="flag">${p.flagged}</strong><br /><span class="hint"
               >${x.anomaly === 'mismatch' ? p.mismatch(euros(x.amountCents), x.reportedAmountCents === null ? null : euros(x.reportedAmountCents)) : p.unknownResult}</span
-            >`
+            ><br /><button
+              id="settle-${x.id}"
+              class="button settle-button"
+              type="button"
+              aria-label=${p.settleLabel(x.reference)}
+              ?disabled=${this.#resolve.busy !== null}
+              @click=${() => this.#openSettling(t, x)}
+            >
+              ${p.settle}
+            </button>`
           : nothing
       }
       ${
@@ -549,7 +543,7 @@ export class PaymentsController {
         <dd>${euros(payment.amountCents)}</dd>
         <dt>${p.reportedAmount}</dt>
         <dd>${payment.reportedAmountCents === null ? p.noReportedAmount : euros(payment.reportedAmountCents)}</dd>
-        <dt>${p.invoices}</dt>
+        <dt>${t.payment.invoices}</dt>
         <dd>${payment.invoices.map((i) => i.invoiceNumber).join(', ')}</dd>
       </dl>
       <p>${p.settleIntro}</p>
@@ -725,7 +719,7 @@ export class PaymentsController {
             <tr>
               <th scope="col">${p.method}</th>
               <th scope="col" class="num">${p.count}</th>
-              <th scope="col" class="num">${p.amount}</th>
+              <th scope="col" class="num">${t.invoice.amount}</th>
             </tr>
           </thead>
           <tbody>

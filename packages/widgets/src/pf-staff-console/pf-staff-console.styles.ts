@@ -239,6 +239,8 @@ export const styles = [
     .pending-box,
     .closures-box,
     .data-box {
+      /* holds its visually hidden headers, which would otherwise widen the page */
+      position: relative;
       max-width: 100%;
       margin-bottom: var(--_space);
       overflow-x: auto;
@@ -331,12 +333,20 @@ export const styles = [
       background: var(--_warning-surface);
     }
 
+    .data-table .nowrap {
+      white-space: nowrap;
+    }
+
     .data-table .hint {
       font-size: 0.9em;
     }
 
     .flag {
       color: var(--_warning);
+    }
+
+    .settle-button {
+      margin-top: 0.25rem;
     }
 
     .state.cancelled,
@@ -360,9 +370,28 @@ export const styles = [
       margin-bottom: 0;
     }
 
-    .filters .check.field {
-      align-self: end;
-      padding-bottom: 0.5rem;
+    .filters > .check {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+
+    /* the parts of the billing tabs: each heading opens a new block */
+    .billing-tab > [part~='heading'],
+    .payments-tab > [part~='heading'],
+    .invoice > [part~='heading'],
+    .settle > [part~='heading'] {
+      margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.5);
+      font-size: 1.15em;
+    }
+
+    .billing-tab > [part~='heading'],
+    .payments-tab > [part~='heading'] {
+      padding-top: var(--_space);
+      border-top: 1px solid var(--_border);
+    }
+
+    .invoice > #invoice-heading,
+    .settle > #settle-heading {
+      margin-top: 0;
     }
 
     .settle {

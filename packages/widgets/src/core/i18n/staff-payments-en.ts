@@ -62,7 +62,6 @@ export const staffPaymentsEn: StaffPaymentsTranslation = {
   paymentsCaption: 'Payments, newest first',
   date: 'Date',
   state: 'State',
-  actions: 'Actions',
   refusalReasons: {
     refused: 'refused by the bank',
     abandoned: 'abandoned',

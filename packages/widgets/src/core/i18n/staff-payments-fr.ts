@@ -63,7 +63,6 @@ export const staffPaymentsFr: StaffPaymentsTranslation = {
   paymentsCaption: 'Paiements, les plus récents d’abord',
   date: 'Date',
   state: 'État',
-  actions: 'Actions',
   refusalReasons: {
     refused: 'refusé par la banque',
     abandoned: 'abandonné',

@@ -603,7 +603,6 @@ export interface StaffPaymentsTranslation {
   paymentsCaption: string;
   date: string;
   state: string;
-  actions: string;
   refusalReasons: Record<PaymentRefusalName, string>;
   flagged: string;
   mismatch: (asked: string, reported: string | null) => string;
