@@ -80,11 +80,15 @@ export class StaffLoad<T> {
     }
   }
 
-  /** The value through `ready`; before it, « Chargement… »; on failure, the error and « Réessayer ». */
-  render(t: Translation, ready: (value: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
-    if (this.#error !== null) return retryNotice(staffProblemMessage(this.#error, t), t, () => void this.load(), 'error');
-    if (this.#value === undefined) return this.#loading ? loadingTemplate(t) : nothing;
-    return ready(this.#value);
+  /**
+   * The value through `ready`; before it, « Chargement… »; on failure, the error and
+   * « Réessayer » (above the value last shown, if any).
+   */
+  render(t: Translation, ready: (value: T) => TemplateResult | typeof nothing): TemplateResult {
+    const error = this.#error !== null ? retryNotice(staffProblemMessage(this.#error, t), t, () => void this.load(), 'error') : nothing;
+    const value = this.#value;
+    if (value === undefined) return html`${error}${this.#loading && this.#error === null ? loadingTemplate(t) : nothing}`;
+    return html`${error}${ready(value)}`;
   }
 }
 
