@@ -1890,7 +1890,8 @@ export interface paths {
          *     - `accept`: the money came in. `amountCents` (what was actually received — the
          *       provider's `reportedAmountCents` when it gave one) is put on the invoices in the
          *       payment's order, never more than each one's amount due; what is left becomes the
-         *       family's credit. The payment is validated, the family gets its receipt.
+         *       family's credit. The payment is validated (counted in the collection report on the
+         *       day of the decision), the family gets its receipt.
          *     - `reject`: no money to keep. The payment is refused (`rejected`) and its invoices are
          *       free to pay again.
          *     Applied once: a second decision, even at the same instant by another staff member, is
