@@ -9,44 +9,26 @@ import {
   deepActiveElement,
   deepQueryAll,
   hasButton,
-  mount,
   type,
   visibleText,
   waitFor,
   waitForText,
 } from '../testing/dom.js';
-import { API, freshCommune } from '../testing/mock-api.js';
 import { sampleInvoice } from '../testing/mock-invoices.js';
-import { STAFF_PASSWORD, type StaffApi, staffAccount, useStaffApi } from '../testing/mock-staff.js';
-import { type StaffBillingApi, sampleStaffInvoices, useStaffBillingApi } from '../testing/mock-staff-billing.js';
-import { signIn, useMockApi } from '../testing/setup.js';
+import { type StaffBillingApi, sampleStaffInvoices, signedInConsole } from '../testing/mock-staff-billing.js';
+import { useMockApi } from '../testing/setup.js';
 import '../staff.js';
 import { previousMonth } from './billing.js';
-import type { PfStaffConsole } from './pf-staff-console.js';
-
-interface Setup {
-  element: PfStaffConsole;
-  staff: StaffApi;
-  api: StaffBillingApi;
-  root: ShadowRoot;
-}
 
 /** Signs `roles` in and, when they may, opens « Facturation » and waits for the invoices. */
-async function openBilling(roles: Me['roles'], state: Partial<StaffBillingApi> = {}): Promise<Setup> {
-  const commune = freshCommune();
-  const account = staffAccount(commune, roles, 'regie.durand');
-  const staff = useStaffApi(account);
-  const api = useStaffBillingApi(account, staff, state);
-  const element = mount('pf-staff-console', { api: API, commune });
-  const root = element.shadowRoot!;
-  await waitFor(() => deepQueryAll(root, 'form').length > 0);
-  await signIn(root, account.identifier, STAFF_PASSWORD);
-  await waitFor(() => root.querySelector('#list-status'));
+async function openBilling(roles: Me['roles'], state: Partial<StaffBillingApi> = {}) {
+  const setup = await signedInConsole(roles, state);
+  const { root } = setup;
   if (hasButton(root, 'Facturation')) {
     byButton(root, 'Facturation').click();
     await waitFor(() => /facture/.test(root.querySelector('#invoices-status')?.textContent ?? ''));
   }
-  return { element, staff, api, root };
+  return setup;
 }
 
 const rows = (root: ShadowRoot, table = '[part~="invoices-table"]'): string[] =>
@@ -59,7 +41,7 @@ describe('<pf-staff-console> « Facturation »', () => {
     const { element, root, api, staff } = await openBilling(['billing']);
     await expectAccessible(element);
     ok(!hasButton(root, 'Demandes à traiter'), 'billing staff do not handle booking requests');
-    ok(hasButton(root, 'Encaissements'));
+    ok(hasButton(root, 'Encaissements'), 'billing staff take payments');
     equal(rows(root).length, 3);
     includes(rows(root)[0] ?? '', '2026-00014 F-0002 mars 2026');
     includes(rows(root)[0] ?? '', 'À payer');
@@ -113,7 +95,7 @@ describe('<pf-staff-console> « Facturation »', () => {
 
     byButton(root, 'Télécharger la facture (PDF)').click();
     await waitForText(element, 'Facture téléchargée (facture-2026-00014.pdf).');
-    ok(staff.calls.includes('GET /staff/invoices/inv_14/pdf'));
+    ok(staff.calls.includes('GET /staff/invoices/inv_14/pdf'), 'the PDF is fetched with the session');
 
     type(byLabel(root, 'Montant de l’avoir (€)'), '99');
     byButton(root, 'Émettre l’avoir').click();
@@ -162,7 +144,7 @@ describe('<pf-staff-console> « Facturation »', () => {
 
   it('an agent has no billing tabs', async () => {
     const { root } = await openBilling(['agent']);
-    ok(!hasButton(root, 'Facturation'));
-    ok(!hasButton(root, 'Encaissements'));
+    ok(!hasButton(root, 'Facturation'), 'no « Facturation » for an agent');
+    ok(!hasButton(root, 'Encaissements'), 'no « Encaissements » for an agent');
   });
 });

@@ -10,6 +10,7 @@ import type { Invoice, InvoiceSummary } from '../core/types.js';
 import { parisToday } from './attendance.js';
 import { parseEuros } from './euros.js';
 import { FamilyPicker } from './family-picker.js';
+import { inputField, textareaField } from './staff-fields.js';
 import { StaffAction, StaffLoad } from './staff-load.js';
 
 const PAGE_SIZE = 20;
@@ -141,25 +142,20 @@ export class BillingController {
     const busy = this.#run.busy !== null;
     const monthName = MONTH.test(this.#month) ? t.invoice.month(this.#month) : '';
     return html`<form part="form" class="run-form" novalidate @submit=${(event: SubmitEvent) => this.#askConfirmation(event, t)}>
-        <div class="field">
-          <label for="billing-month" part="label">${b.runMonth}</label>
-          <p id="billing-month-hint" part="hint" class="hint">${b.runMonthHint}</p>
-          <input
-            id="billing-month"
-            part="input"
-            type="month"
-            required
-            aria-invalid=${this.#monthError ? 'true' : 'false'}
-            aria-describedby="billing-month-hint${this.#monthError ? ' billing-month-error' : ''}"
-            .value=${live(this.#month)}
-            @input=${(event: Event) => {
-              this.#month = (event.target as HTMLInputElement).value;
-              this.#confirming = false;
-              this.#host.requestUpdate();
-            }}
-          />
-          ${this.#monthError ? html`<p id="billing-month-error" part="field-error" class="field-error">${this.#monthError}</p>` : nothing}
-        </div>
+        ${inputField({
+          id: 'billing-month',
+          label: b.runMonth,
+          hint: b.runMonthHint,
+          error: this.#monthError || undefined,
+          type: 'month',
+          required: true,
+          value: this.#month,
+          onInput: (v) => {
+            this.#month = v;
+            this.#confirming = false;
+            this.#host.requestUpdate();
+          },
+        })}
         ${
           this.#confirming
             ? html`<div class="notice warning confirm" role="group" aria-labelledby="run-confirm-text">
@@ -230,16 +226,13 @@ export class BillingController {
     const b = t.staffBilling;
     return html`<form part="form" class="filters" novalidate @submit=${this.#onFilter} aria-label=${b.filtersLabel}>
       <div class="grid">
-        <div class="field">
-          <label for="invoice-month" part="label">${b.filterMonth}</label>
-          <input
-            id="invoice-month"
-            part="input"
-            type="month"
-            .value=${live(this.#filterMonth)}
-            @input=${(event: Event) => (this.#filterMonth = (event.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${inputField({
+          id: 'invoice-month',
+          label: b.filterMonth,
+          type: 'month',
+          value: this.#filterMonth,
+          onInput: (v) => (this.#filterMonth = v),
+        })}
         <div class="field">
           <label for="invoice-state" part="label">${b.filterState}</label>
           <select
@@ -468,42 +461,29 @@ export class BillingController {
       </fieldset>
       ${
         kind === 'partial'
-          ? html`<div class="field">
-            <label for="credit-amount" part="label">${b.creditAmount}</label>
-            <p id="credit-amount-hint" part="hint" class="hint">${b.creditAmountHint(t.invoice.euros(invoice.dueCents))}</p>
-            <input
-              id="credit-amount"
-              part="input"
-              type="text"
-              inputmode="decimal"
-              autocomplete="off"
-              aria-invalid=${errors.amount ? 'true' : 'false'}
-              aria-describedby="credit-amount-hint${errors.amount ? ' credit-amount-error' : ''}"
-              .value=${live(this.#creditAmount)}
-              @input=${(event: Event) => (this.#creditAmount = (event.target as HTMLInputElement).value)}
-            />
-            ${errors.amount ? html`<p id="credit-amount-error" part="field-error" class="field-error">${errors.amount}</p>` : nothing}
-          </div>`
+          ? inputField({
+              id: 'credit-amount',
+              label: b.creditAmount,
+              hint: b.creditAmountHint(t.invoice.euros(invoice.dueCents)),
+              error: errors.amount,
+              decimal: true,
+              value: this.#creditAmount,
+              onInput: (v) => (this.#creditAmount = v),
+            })
           : html`<div class="check">
             <input type="checkbox" id="credit-reissue" .checked=${live(this.#reissue)} @change=${(event: Event) => (this.#reissue = (event.target as HTMLInputElement).checked)} />
             <label for="credit-reissue">${b.reissue}</label>
           </div>`
       }
-      <div class="field">
-        <label for="credit-reason" part="label">${b.creditReason}</label>
-        <p id="credit-reason-hint" part="hint" class="hint">${b.creditReasonHint(REASON_MAX)}</p>
-        <textarea
-          id="credit-reason"
-          part="input"
-          rows="2"
-          maxlength=${REASON_MAX}
-          aria-invalid=${errors.reason ? 'true' : 'false'}
-          aria-describedby="credit-reason-hint${errors.reason ? ' credit-reason-error' : ''}"
-          .value=${live(this.#creditReason)}
-          @input=${(event: Event) => (this.#creditReason = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${errors.reason ? html`<p id="credit-reason-error" part="field-error" class="field-error">${errors.reason}</p>` : nothing}
-      </div>
+      ${textareaField({
+        id: 'credit-reason',
+        label: b.creditReason,
+        hint: b.creditReasonHint(REASON_MAX),
+        error: errors.reason,
+        maxLength: REASON_MAX,
+        value: this.#creditReason,
+        onInput: (v) => (this.#creditReason = v),
+      })}
       <div class="form-actions">
         <button class="button" part="submit" type="submit" ?disabled=${busy}>${this.#write.busy === 'credit' ? b.creating : b.createCreditNote}</button>
       </div>

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
 import { heading } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
+import { inputField } from './staff-fields.js';
 import { StaffAction, StaffLoad } from './staff-load.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -137,75 +138,41 @@ export class ClosuresController {
     </div>`;
   }
 
-  #field(id: string, field: Field, label: string, hint: string | null, control: (describedBy: string) => TemplateResult): TemplateResult {
-    const error = this.#fieldErrors[field];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id} part="label">${label}</label>
-      ${hint ? html`<p id="${id}-hint" part="hint" class="hint">${hint}</p>` : nothing} ${control(describedBy)}
-      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
-    </div>`;
-  }
-
   #form(t: Translation): TemplateResult {
     const s = t.staff;
-    const invalid = (field: Field): string => (this.#fieldErrors[field] ? 'true' : 'false');
-    const set = (apply: (value: string) => void) => (event: Event) => {
-      apply((event.target as HTMLInputElement | HTMLSelectElement).value);
-    };
+    const errors = this.#fieldErrors;
     return html`<form part="form" class="closure-form" novalidate @submit=${(event: SubmitEvent) => void this.#create(event, t)}>
-      ${this.#field(
-        'closure-label',
-        'label',
-        s.closureLabel,
-        s.closureLabelHint,
-        (describedBy) => html`<input
-          id="closure-label"
-          part="input"
-          type="text"
-          maxlength=${LABEL_MAX}
-          autocomplete="off"
-          aria-invalid=${invalid('label')}
-          aria-describedby=${describedBy || nothing}
-          .value=${live(this.#label)}
-          @input=${set((v) => (this.#label = v))}
-        />`,
-      )}
+      ${inputField({
+        id: 'closure-label',
+        label: s.closureLabel,
+        hint: s.closureLabelHint,
+        error: errors.label,
+        maxLength: LABEL_MAX,
+        value: this.#label,
+        onInput: (v) => (this.#label = v),
+      })}
       <div class="grid">
-        ${this.#field(
-          'closure-start',
-          'start',
-          s.closureStart,
-          null,
-          (describedBy) => html`<input
-            id="closure-start"
-            part="input"
-            type="date"
-            aria-invalid=${invalid('start')}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(this.#start)}
-            @input=${set((v) => (this.#start = v))}
-          />`,
-        )}
-        ${this.#field(
-          'closure-end',
-          'end',
-          s.closureEnd,
-          s.closureEndHint,
-          (describedBy) => html`<input
-            id="closure-end"
-            part="input"
-            type="date"
-            aria-invalid=${invalid('end')}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(this.#end)}
-            @input=${set((v) => (this.#end = v))}
-          />`,
-        )}
+        ${inputField({
+          id: 'closure-start',
+          label: s.closureStart,
+          error: errors.start,
+          type: 'date',
+          value: this.#start,
+          onInput: (v) => (this.#start = v),
+        })}
+        ${inputField({
+          id: 'closure-end',
+          label: s.closureEnd,
+          hint: s.closureEndHint,
+          error: errors.end,
+          type: 'date',
+          value: this.#end,
+          onInput: (v) => (this.#end = v),
+        })}
       </div>
       <div class="field">
         <label for="closure-scope" part="label">${s.closureScope}</label>
-        <select id="closure-scope" part="input" @change=${set((v) => (this.#scope = v))}>
+        <select id="closure-scope" part="input" @change=${(event: Event) => (this.#scope = (event.target as HTMLSelectElement).value)}>
           <option value=${ALL} ?selected=${this.#scope === ALL}>${s.closureScopeAll}</option>
           ${this.#facilities.map((f) => html`<option value=${f.id} ?selected=${this.#scope === f.id}>${f.name}</option>`)}
         </select>

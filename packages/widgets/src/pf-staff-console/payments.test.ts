@@ -1,4 +1,3 @@
-import type { Me } from '@portail-famille/sdk';
 import { expectAccessible } from '../testing/a11y.js';
 import { equal, includes, ok } from '../testing/assert.js';
 import {
@@ -8,40 +7,22 @@ import {
   choose,
   deepActiveElement,
   deepQueryAll,
-  mount,
   type,
   visibleText,
   waitFor,
   waitForText,
 } from '../testing/dom.js';
-import { API, freshCommune } from '../testing/mock-api.js';
-import { STAFF_PASSWORD, type StaffApi, staffAccount, useStaffApi } from '../testing/mock-staff.js';
-import { type StaffBillingApi, useStaffBillingApi } from '../testing/mock-staff-billing.js';
-import { signIn, useMockApi } from '../testing/setup.js';
+import { type StaffBillingApi, signedInConsole } from '../testing/mock-staff-billing.js';
+import { useMockApi } from '../testing/setup.js';
 import '../staff.js';
-import type { PfStaffConsole } from './pf-staff-console.js';
-
-interface Setup {
-  element: PfStaffConsole;
-  staff: StaffApi;
-  api: StaffBillingApi;
-  root: ShadowRoot;
-}
 
 /** Signs a billing agent in and opens « Encaissements », waiting for the payments and the report. */
-async function openPayments(state: Partial<StaffBillingApi> = {}, roles: Me['roles'] = ['billing']): Promise<Setup> {
-  const commune = freshCommune();
-  const account = staffAccount(commune, roles, 'regie.durand');
-  const staff = useStaffApi(account);
-  const api = useStaffBillingApi(account, staff, state);
-  const element = mount('pf-staff-console', { api: API, commune });
-  const root = element.shadowRoot!;
-  await waitFor(() => deepQueryAll(root, 'form').length > 0);
-  await signIn(root, account.identifier, STAFF_PASSWORD);
-  await waitFor(() => root.querySelector('#list-status'));
+async function openPayments(state: Partial<StaffBillingApi> = {}) {
+  const setup = await signedInConsole(['billing'], state);
+  const { root } = setup;
   byButton(root, 'Encaissements').click();
   await waitFor(() => root.querySelector('[part~="payments-table"]') && root.querySelector('[part~="report-table"]'));
-  return { element, staff, api, root };
+  return setup;
 }
 
 const rows = (root: ShadowRoot, table: string): string[] =>
@@ -137,7 +118,7 @@ describe('<pf-staff-console> « Encaissements »', () => {
     );
     ok((api.resolutions[0]?.key ?? '').length > 10, 'sent with an Idempotency-Key');
     await waitFor(() => rows(root, 'payments-table')[0]?.includes('Accepté par Agent Martin'));
-    ok(!rows(root, 'payments-table')[0]?.includes('À vérifier'));
+    ok(!rows(root, 'payments-table')[0]?.includes('À vérifier'), 'no longer to check');
     ok(deepQueryAll(root, '[part~="settle"]').length === 0, 'the panel is closed');
   });
 
@@ -169,7 +150,7 @@ describe('<pf-staff-console> « Encaissements »', () => {
     type(byLabel(root, 'Au'), '2026-04-30');
     byButton(root, 'Afficher le bilan').click();
     await waitForText(element, 'Encaissements du 01/04/2026 au 30/04/2026, par moyen de paiement');
-    ok(staff.calls.includes('GET /staff/payments/report?from=2026-04-01&to=2026-04-30'));
+    ok(staff.calls.includes('GET /staff/payments/report?from=2026-04-01&to=2026-04-30'), 'the report of the period asked');
 
     byLabel(root, 'Seulement les paiements à vérifier').click();
     byButton(root, 'Afficher').click();

@@ -18,6 +18,7 @@ import type { InvoiceSummary, Payment } from '../core/types.js';
 import { parisToday } from './attendance.js';
 import { eurosForInput, parseEuros } from './euros.js';
 import { FamilyPicker } from './family-picker.js';
+import { inputField, textareaField } from './staff-fields.js';
 import { StaffAction, StaffLoad } from './staff-load.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -197,71 +198,51 @@ export class PaymentsController {
     const errors = this.#deskErrors;
     const account = this.#account.value;
     const busy = this.#record.busy !== null;
-    const set = (apply: (value: string) => void) => (event: Event) => {
-      apply((event.target as HTMLInputElement | HTMLSelectElement).value);
-      this.#host.requestUpdate();
-    };
     return html`<form part="form" class="desk-form" novalidate @submit=${(event: SubmitEvent) => void this.#recordPayment(event, t)}>
         ${this.#family.render(t, { label: p.family, anyLabel: p.chooseFamily, error: errors.family })}
         ${this.#account.render(t, (a) => this.#familyAccount(t, a))}
         <div class="grid">
           <div class="field">
             <label for="desk-method" part="label">${p.method}</label>
-            <select id="desk-method" part="input" @change=${set((v) => (this.#method = v as DeskPaymentMethod))}>
+            <select
+              id="desk-method"
+              part="input"
+              @change=${(event: Event) => {
+                this.#method = (event.target as HTMLSelectElement).value as DeskPaymentMethod;
+                this.#host.requestUpdate();
+              }}
+            >
               ${DESK_METHODS.map((m) => html`<option value=${m} ?selected=${this.#method === m}>${p.deskMethods[m]}</option>`)}
             </select>
           </div>
-          ${this.#field(
-            'desk-amount',
-            errors.amount,
-            p.amount,
-            p.amountHint,
-            (describedBy) => html`<input
-              id="desk-amount"
-              part="input"
-              type="text"
-              inputmode="decimal"
-              autocomplete="off"
-              aria-invalid=${errors.amount ? 'true' : 'false'}
-              aria-describedby=${describedBy || nothing}
-              .value=${live(this.#amount)}
-              @input=${set((v) => {
-                this.#amount = v;
-                this.#amountTyped = v.trim() !== '';
-              })}
-            />`,
-          )}
-          ${this.#field(
-            'desk-received',
-            errors.receivedOn,
-            p.receivedOn,
-            null,
-            (describedBy) => html`<input
-              id="desk-received"
-              part="input"
-              type="date"
-              aria-invalid=${errors.receivedOn ? 'true' : 'false'}
-              aria-describedby=${describedBy || nothing}
-              .value=${live(this.#receivedOn)}
-              @input=${set((v) => (this.#receivedOn = v))}
-            />`,
-          )}
-          ${this.#field(
-            'desk-reference',
-            undefined,
-            p.reference,
-            p.referenceHint,
-            (describedBy) => html`<input
-              id="desk-reference"
-              part="input"
-              type="text"
-              autocomplete="off"
-              maxlength=${REFERENCE_MAX}
-              aria-describedby=${describedBy || nothing}
-              .value=${live(this.#reference)}
-              @input=${set((v) => (this.#reference = v))}
-            />`,
-          )}
+          ${inputField({
+            id: 'desk-amount',
+            label: p.amount,
+            hint: p.amountHint,
+            error: errors.amount,
+            decimal: true,
+            value: this.#amount,
+            onInput: (v) => {
+              this.#amount = v;
+              this.#amountTyped = v.trim() !== '';
+            },
+          })}
+          ${inputField({
+            id: 'desk-received',
+            label: p.receivedOn,
+            error: errors.receivedOn,
+            type: 'date',
+            value: this.#receivedOn,
+            onInput: (v) => (this.#receivedOn = v),
+          })}
+          ${inputField({
+            id: 'desk-reference',
+            label: p.reference,
+            hint: p.referenceHint,
+            maxLength: REFERENCE_MAX,
+            value: this.#reference,
+            onInput: (v) => (this.#reference = v),
+          })}
         </div>
         ${
           this.#method === 'credit' && account
@@ -273,21 +254,6 @@ export class PaymentsController {
         </div>
       </form>
       ${this.#record.renderMessages(t, 'record')}`;
-  }
-
-  #field(
-    id: string,
-    error: string | undefined,
-    label: string,
-    hint: string | null,
-    control: (describedBy: string) => TemplateResult,
-  ): TemplateResult {
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id} part="label">${label}</label>
-      ${hint ? html`<p id="${id}-hint" part="hint" class="hint">${hint}</p>` : nothing} ${control(describedBy)}
-      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
-    </div>`;
   }
 
   #familyAccount(t: Translation, account: FamilyAccount): TemplateResult {
@@ -562,41 +528,26 @@ export class PaymentsController {
         </fieldset>
         ${
           accept
-            ? this.#field(
-                'settle-amount',
-                errors.amount,
-                p.receivedAmount,
-                p.receivedAmountHint,
-                (describedBy) => html`<input
-                id="settle-amount"
-                part="input"
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                aria-invalid=${errors.amount ? 'true' : 'false'}
-                aria-describedby=${describedBy || nothing}
-                .value=${live(this.#received)}
-                @input=${(event: Event) => (this.#received = (event.target as HTMLInputElement).value)}
-              />`,
-              )
+            ? inputField({
+                id: 'settle-amount',
+                label: p.receivedAmount,
+                hint: p.receivedAmountHint,
+                error: errors.amount,
+                decimal: true,
+                value: this.#received,
+                onInput: (v) => (this.#received = v),
+              })
             : nothing
         }
-        ${this.#field(
-          'settle-comment',
-          errors.comment,
-          p.comment,
-          p.commentHint(COMMENT_MAX),
-          (describedBy) => html`<textarea
-            id="settle-comment"
-            part="input"
-            rows="2"
-            maxlength=${COMMENT_MAX}
-            aria-invalid=${errors.comment ? 'true' : 'false'}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(this.#comment)}
-            @input=${(event: Event) => (this.#comment = (event.target as HTMLTextAreaElement).value)}
-          ></textarea>`,
-        )}
+        ${textareaField({
+          id: 'settle-comment',
+          label: p.comment,
+          hint: p.commentHint(COMMENT_MAX),
+          error: errors.comment,
+          maxLength: COMMENT_MAX,
+          value: this.#comment,
+          onInput: (v) => (this.#comment = v),
+        })}
         <div class="form-actions">
           <button class="button" part="submit" type="submit" ?disabled=${busy}>${busy ? p.settling : accept ? p.confirmAccept : p.confirmReject}</button>
           <button class="button secondary" type="button" ?disabled=${busy} @click=${this.#cancelSettling}>${p.cancel}</button>
@@ -660,34 +611,8 @@ export class PaymentsController {
     const error = this.#reportError;
     return html`<form part="form" class="filters" novalidate aria-label=${p.reportPeriod} @submit=${(event: SubmitEvent) => this.#onReport(event, t)}>
         <div class="grid">
-          ${this.#field(
-            'report-from',
-            error,
-            p.from,
-            null,
-            (describedBy) => html`<input
-              id="report-from"
-              part="input"
-              type="date"
-              aria-invalid=${error ? 'true' : 'false'}
-              aria-describedby=${describedBy || nothing}
-              .value=${live(this.#from)}
-              @input=${(event: Event) => (this.#from = (event.target as HTMLInputElement).value)}
-            />`,
-          )}
-          ${this.#field(
-            'report-to',
-            undefined,
-            p.to,
-            null,
-            () => html`<input
-              id="report-to"
-              part="input"
-              type="date"
-              .value=${live(this.#to)}
-              @input=${(event: Event) => (this.#to = (event.target as HTMLInputElement).value)}
-            />`,
-          )}
+          ${inputField({ id: 'report-from', label: p.from, error, type: 'date', value: this.#from, onInput: (v) => (this.#from = v) })}
+          ${inputField({ id: 'report-to', label: p.to, type: 'date', value: this.#to, onInput: (v) => (this.#to = v) })}
         </div>
         <div class="form-actions">
           <button class="button" part="submit" type="submit">${p.showReport}</button>

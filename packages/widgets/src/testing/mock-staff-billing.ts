@@ -2,10 +2,12 @@
 // with the contract's paths, bodies, status codes and problem codes, over a small in-memory state.
 import type { BillingRun, CollectionReport, CreditNoteInput, Me, PaymentResolutionInput } from '@portail-famille/sdk';
 import type { Invoice, InvoiceSummary, Payment } from '../core/types.js';
-import { API, BASE, HttpResponse, http, problem, worker } from './mock-api.js';
+import { deepQueryAll, mount, waitFor } from './dom.js';
+import { API, BASE, freshCommune, HttpResponse, http, problem, worker } from './mock-api.js';
 import { sampleInvoice } from './mock-invoices.js';
 import { samplePayment } from './mock-payments.js';
-import type { StaffApi } from './mock-staff.js';
+import { STAFF_PASSWORD, type StaffApi, staffAccount, useStaffApi } from './mock-staff.js';
+import { signIn } from './setup.js';
 
 export interface StaffBillingApi {
   invoices: Invoice[];
@@ -279,4 +281,18 @@ export function useStaffBillingApi(account: Me, staff: StaffApi, state: Partial<
     }),
   );
   return api;
+}
+
+/** The console mounted and signed in as a staff member with `roles`, over the staff and billing mocks. */
+export async function signedInConsole(roles: Me['roles'], state: Partial<StaffBillingApi> = {}) {
+  const commune = freshCommune();
+  const account = staffAccount(commune, roles, 'regie.durand');
+  const staff = useStaffApi(account);
+  const api = useStaffBillingApi(account, staff, state);
+  const element = mount('pf-staff-console', { api: API, commune });
+  const root = element.shadowRoot as ShadowRoot;
+  await waitFor(() => deepQueryAll(root, 'form').length > 0);
+  await signIn(root, account.identifier, STAFF_PASSWORD);
+  await waitFor(() => root.querySelector('#list-status'));
+  return { element, staff, api, root };
 }

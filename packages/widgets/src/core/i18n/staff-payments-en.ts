@@ -92,7 +92,8 @@ export const staffPaymentsEn: StaffPaymentsTranslation = {
   receivedAmount: 'Amount actually received (€)',
   receivedAmountHint: 'Filled in with the amount the provider reported.',
   comment: 'Comment',
-  commentHint: (max) => `Required: what you checked (at most ${max} characters). Kept with the payment; the family portal does not show it.`,
+  commentHint: (max) =>
+    `Required: what you checked (at most ${max} characters). Kept with the payment; the family portal does not show it.`,
   commentRequired: 'Explain your decision in a few words.',
   confirmAccept: 'Accept the payment',
   confirmReject: 'Reject the payment',

@@ -93,7 +93,8 @@ export const staffPaymentsFr: StaffPaymentsTranslation = {
   receivedAmount: 'Montant réellement encaissé (€)',
   receivedAmountHint: 'Prérempli avec le montant annoncé par le prestataire.',
   comment: 'Commentaire',
-  commentHint: (max) => `Obligatoire : ce que vous avez vérifié (${max} caractères au plus). Gardé avec le paiement, il n’est pas affiché sur le portail des familles.`,
+  commentHint: (max) =>
+    `Obligatoire : ce que vous avez vérifié (${max} caractères au plus). Gardé avec le paiement, il n’est pas affiché sur le portail des familles.`,
   commentRequired: 'Expliquez votre décision en quelques mots.',
   confirmAccept: 'Accepter le paiement',
   confirmReject: 'Rejeter le paiement',
