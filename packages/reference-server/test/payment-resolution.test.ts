@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AuditEntry } from '../src/modules/audit/audit.js';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
+import { Family } from '../src/modules/families/family.models.js';
 import { type FakePayfip, startFakePayfip } from '../src/modules/payments/fake-payfip/fake-payfip.js';
 import { savePaymentSettings } from '../src/modules/payments/providers/settings.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -77,6 +78,7 @@ describe('settling a flagged payment', () => {
     const list = await t.api(`${base}/staff/payments?anomaly=true&state=pending`, { token: billing });
     const row = list.body.items.find((p: { id: string }) => p.id === paymentId);
     assert.equal(row?.anomaly, 'mismatch');
+    assert.equal(row?.familyNumber, (await Family.findByPk(a.family.id, { rejectOnEmpty: true })).number, 'whose payment it is');
     assert.equal(row?.amountCents, 3000);
     assert.equal(row?.reportedAmountCents, 3100);
     assert.equal(row?.resolution, null);

@@ -2900,6 +2900,8 @@ export interface components {
              */
             reference: string;
             familyId: components["schemas"]["Id"];
+            /** @description The family's file number (« dossier »), as on its invoices. */
+            familyNumber: string;
             method: components["schemas"]["PaymentMethod"];
             state: components["schemas"]["PaymentState"];
             /** @description The amount paid (or asked for */

@@ -94,6 +94,7 @@ describe('<pf-staff-console> « Encaissements »', () => {
     const { element, root, api } = await openPayments();
     const flagged = rows(root, 'payments-table')[0] ?? '';
     includes(flagged, 'PAY2026000021');
+    includes(flagged, 'F-0002', 'whose payment it is');
     includes(flagged, 'En attente de validation bancaire');
     includes(flagged, 'À vérifier');
     includes(flagged, 'Le prestataire annonce 31,00 € au lieu de 30,00 € : les factures restent bloquées.');

@@ -424,6 +424,7 @@ export class PaymentsController {
           <tr>
             <th scope="col">${p.reference}</th>
             <th scope="col">${p.date}</th>
+            <th scope="col">${p.family}</th>
             <th scope="col">${p.method}</th>
             <th scope="col" class="num">${t.invoice.amount}</th>
             <th scope="col">${t.payment.invoices}</th>
@@ -437,6 +438,7 @@ export class PaymentsController {
             (x) => html`<tr class=${needsDecision(x) ? 'flagged' : ''}>
               <th scope="row">${x.reference}</th>
               <td>${t.staff.dateTime(new Date(x.createdAt))}</td>
+              <td>${x.familyNumber}</td>
               <td>${t.payment.methods[x.method]}</td>
               <td class="num">${euros(x.amountCents)}</td>
               <td class="nowrap">${x.invoices.map((i) => i.invoiceNumber).join(', ') || '—'}</td>
@@ -505,6 +507,8 @@ export class PaymentsController {
     return html`<section class="settle card" part="settle" aria-labelledby="settle-heading">
       ${heading(level, p.settleHeading(payment.reference), 'settle-heading')}
       <dl class="facts">
+        <dt>${p.family}</dt>
+        <dd>${payment.familyNumber}</dd>
         <dt>${p.askedAmount}</dt>
         <dd>${euros(payment.amountCents)}</dd>
         <dt>${p.reportedAmount}</dt>

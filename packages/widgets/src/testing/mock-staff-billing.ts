@@ -46,6 +46,7 @@ export function sampleStaffPayments(): Payment[] {
   return [
     samplePayment(21, {
       familyId: 'fam_martin',
+      familyNumber: 'F-0002',
       state: 'pending',
       amountCents: 3000,
       allocatedCents: 0,
@@ -56,6 +57,7 @@ export function sampleStaffPayments(): Payment[] {
     }),
     samplePayment(20, {
       familyId: 'fam_moreau',
+      familyNumber: 'F-0001',
       method: 'cheque',
       amountCents: 4362,
       allocatedCents: 4362,
@@ -196,6 +198,7 @@ export function useStaffBillingApi(account: Me, staff: StaffApi, state: Partial<
       paymentCount += 1;
       const payment = samplePayment(paymentCount, {
         familyId: body.familyId,
+        familyNumber: staff.families.find((f) => f.id === body.familyId)?.number ?? '',
         method: body.method,
         amountCents: body.amountCents,
         allocatedCents: body.amountCents - left,

@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Account } from '../accounts/account.models.js';
+import { Family } from '../families/family.models.js';
 import type { Payment } from './payment.models.js';
 import { linesOf } from './payment-service.js';
 
@@ -20,10 +21,13 @@ async function resolutionOf(payment: Payment, transaction?: Transaction) {
 /** The contract's Payment; families never see the staff-only anomaly flag nor how staff settled it. */
 export async function toPayment(payment: Payment, view: 'family' | 'staff', transaction?: Transaction) {
   const staff = view === 'staff';
+  const t = transaction ? { transaction } : {};
+  const family = await Family.findByPk(payment.family_id, { attributes: ['id', 'number'], ...t });
   return {
     id: payment.id,
     reference: payment.reference,
     familyId: payment.family_id,
+    familyNumber: family?.number ?? '',
     method: payment.method,
     state: payment.state,
     amountCents: payment.amount_cents,
