@@ -26,7 +26,7 @@ async function openBilling(roles: Me['roles'], state: Partial<StaffBillingApi> =
   const { root } = setup;
   if (hasButton(root, 'Facturation')) {
     byButton(root, 'Facturation').click();
-    await waitFor(() => /facture/.test(root.querySelector('#invoices-status')?.textContent ?? ''));
+    await waitFor(() => /facture/.test(root.querySelector('#invoices-count')?.textContent ?? ''));
   }
   return setup;
 }
@@ -40,6 +40,8 @@ describe('<pf-staff-console> « Facturation »', () => {
   it('the billing staff bill a month after confirming it, and read what was issued', async () => {
     const { element, root, api, staff } = await openBilling(['billing']);
     await expectAccessible(element);
+    const ids = deepQueryAll(root, '[id]').map((e) => e.id);
+    equal(ids.filter((id, i) => ids.indexOf(id) !== i).join(' '), '', 'every id is unique (labels and live regions point at one element)');
     ok(!hasButton(root, 'Demandes à traiter'), 'billing staff do not handle booking requests');
     ok(hasButton(root, 'Encaissements'), 'billing staff take payments');
     equal(rows(root).length, 3);

@@ -261,7 +261,7 @@ export class BillingController {
     const b = t.staffBilling;
     const page = this.#invoices.value;
     const status = page ? (page.items.length === 0 ? b.noInvoice : b.invoiceCount(page.items.length, page.nextCursor !== null)) : '';
-    return html`<p id="invoices-status" role="status" class="list-status">${this.#invoices.loading ? t.loading : status}</p>
+    return html`<p id="invoices-count" role="status" class="list-status">${this.#invoices.loading ? t.loading : status}</p>
       ${this.#invoices.render(t, (p) => (p.items.length > 0 ? this.#table(t, p.items) : nothing))}
       ${
         page?.nextCursor

@@ -41,6 +41,8 @@ describe('<pf-staff-console> « Encaissements »', () => {
   it('records a cheque for a family’s invoice: the amount follows the ticked invoices, the credit is shown', async () => {
     const { element, root, api, staff } = await openPayments();
     await expectAccessible(element);
+    const ids = deepQueryAll(root, '[id]').map((e) => e.id);
+    equal(ids.filter((id, i) => ids.indexOf(id) !== i).join(' '), '', 'every id is unique (labels and live regions point at one element)');
 
     // Nothing chosen: the form says what is missing, next to the family search.
     byButton(root, 'Enregistrer le règlement').click();

@@ -392,7 +392,7 @@ export class PaymentsController {
         </div>
       </form>
       ${this.#listAction.renderMessages(t, 'payments')}
-      <p id="payments-status" role="status" class="list-status">${this.#payments.loading ? t.loading : status}</p>
+      <p id="payments-count" role="status" class="list-status">${this.#payments.loading ? t.loading : status}</p>
       ${this.#payments.render(t, (list) => (list.length > 0 ? this.#table(t, list) : nothing))}
       ${this.#settling ? this.#settleForm(t, level, this.#settling) : nothing}`;
   }
