@@ -76,7 +76,8 @@ export const staffPaymentsFr: StaffPaymentsTranslation = {
       ? `Le prestataire n’a pas confirmé le paiement de ${asked} : les factures restent bloquées.`
       : `Le prestataire annonce ${reported} au lieu de ${asked} : les factures restent bloquées.`,
   unknownResult: 'Réponse du prestataire incompréhensible : les factures restent bloquées.',
-  resolved: (decision, by, at, comment) => `${decision === 'accepted' ? 'Accepté' : 'Rejeté'} par ${by} le ${at} : « ${comment} »`,
+  resolved: (decision, by, at, comment) =>
+    `${decision === 'accepted' ? 'Accepté' : 'Rejeté'} par ${by} le ${at} : «\u00a0${comment}\u00a0»`,
   keptAsCredit: (amount) => `${amount} gardés en avoir`,
   settle: 'Traiter',
   settleLabel: (reference) => `Traiter le paiement n° ${reference}`,
@@ -86,7 +87,7 @@ export const staffPaymentsFr: StaffPaymentsTranslation = {
   reportedAmount: 'Montant annoncé par le prestataire',
   noReportedAmount: 'aucun',
   settleIntro:
-    'Vérifiez sur le relevé de la régie ce qui a réellement été encaissé. Accepter répartit ce montant sur les factures (le surplus va en avoir) et envoie le reçu à la famille ; rejeter remet les factures « à payer ».',
+    'Vérifiez sur le relevé de la régie ce qui a réellement été encaissé. Accepter répartit ce montant sur les factures (le surplus va en avoir) et envoie le reçu à la famille ; rejeter remet les factures «\u00a0à payer\u00a0».',
   decision: 'Décision',
   accept: 'Accepter : le paiement a bien été encaissé',
   reject: 'Rejeter : rien n’a été encaissé (les factures redeviennent à payer)',
