@@ -62,6 +62,7 @@ const steps = [
       'e2e/booking-journey.e2e.ts',
       'e2e/family-profile-journey.e2e.ts',
       'e2e/payment-journey.e2e.ts',
+      'e2e/staff-payment-journey.e2e.ts',
     ],
     'chromium',
   ],

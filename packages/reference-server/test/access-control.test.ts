@@ -276,6 +276,11 @@ const policies: Record<string, Policy> = {
     expect: staffOnly(201, ['admin', 'billing']),
   },
   reconcilePayments: { expect: staffOnly(200, ['admin', 'billing']) },
+  // paymentA is not flagged: the roles that may settle one are told so (409), the others are refused first.
+  resolvePaymentAnomaly: {
+    body: () => ({ decision: 'reject', comment: 'Montant non reçu par la régie' }),
+    expect: staffOnly(409, ['admin', 'billing']),
+  },
   getCollectionReport: { expect: staffOnly(200, ['admin', 'billing']) },
   getFamilyCredit: { expect: staffOnly(200, ['admin', 'billing']) },
 };

@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { BillingRun, Invoice } from '../src/modules/billing/billing.models.js';
 import { civilDateOf } from '../src/modules/bookings/rules/civil-date.js';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
 import { type FakePayfip, startFakePayfip } from '../src/modules/payments/fake-payfip/fake-payfip.js';
@@ -17,9 +16,9 @@ import { savePaymentSettings } from '../src/modules/payments/providers/settings.
 import { loadConfig } from '../src/platform/config.js';
 import { pdfText } from './support/billing-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
+import { issuedInvoice, notifyPayment, paidOf, payOnline } from './support/payments-fixture.js';
 
 const base = '/v1/communes/alpha';
-let counter = 0;
 
 describe('payments', () => {
   let t: TestServer;
@@ -28,68 +27,9 @@ describe('payments', () => {
   let a: Awaited<ReturnType<typeof activatedParent>>;
   let b: Awaited<ReturnType<typeof activatedParent>>;
 
-  /** An issued invoice of `total` cents for a family, straight in the tables (billing is tested elsewhere). */
-  async function invoice(familyId: string, total: number): Promise<string> {
-    counter++;
-    const ctx = t.server.ctx;
-    const communeId = t.communes.a.id;
-    const id = randomUUID();
-    await ctx.db.write(async (transaction) => {
-      const run = await BillingRun.create(
-        {
-          id: randomUUID(),
-          commune_id: communeId,
-          number: counter,
-          month: '2026-03',
-          actor_account_id: null,
-          invoice_count: 1,
-          total_cents: total,
-          created_at: new Date(),
-        },
-        { transaction },
-      );
-      await Invoice.create(
-        {
-          id,
-          commune_id: communeId,
-          family_id: familyId,
-          run_id: run.id,
-          number: `2026-${String(counter).padStart(5, '0')}`,
-          month: '2026-03',
-          issued_on: '2026-04-01',
-          due_date: '2026-04-30',
-          addressee: JSON.stringify({ familyNumber: 'F', names: ['Parent'], address: ['1 rue'] }),
-          total_cents: total,
-          credited_cents: 0,
-          paid_cents: 0,
-          state: 'to_pay',
-          replaces_invoice_id: null,
-          created_at: new Date(),
-        },
-        { transaction },
-      );
-    });
-    return id;
-  }
-
-  const paidOf = async (id: string) => {
-    const inv = await Invoice.findByPk(id, { rejectOnEmpty: true });
-    return { paid: inv.paid_cents, state: inv.state };
-  };
-
-  async function pay(token: string, invoiceIds: string[], key = randomUUID()) {
-    const created = await t.api(`${base}/payments`, { token, body: { invoiceIds }, headers: { 'Idempotency-Key': key } });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const row = await Payment.findByPk(created.body.payment.id, { rejectOnEmpty: true });
-    return { payment: created.body.payment, idOp: row.operation_id ?? '', redirect: created.body.redirect, key };
-  }
-
-  const notify = (idOp: string) =>
-    fetch(`${t.url}${base}/payment-notifications`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ idOp }).toString(),
-    });
+  const invoice = (familyId: string, total: number) => issuedInvoice(t, familyId, total);
+  const pay = (token: string, invoiceIds: string[], key?: string) => payOnline(t, token, invoiceIds, key);
+  const notify = (idOp: string) => notifyPayment(t, idOp);
 
   before(async () => {
     payfip = await startFakePayfip();

@@ -122,6 +122,8 @@ export type MyPayments = Schemas['MyPayments'];
 export type ReconciliationResult = Schemas['ReconciliationResult'];
 export type CollectionReport = Schemas['CollectionReport'];
 export type FamilyCredit = Schemas['FamilyCredit'];
+export type PaymentResolution = Schemas['PaymentResolution'];
+export type PaymentResolutionInput = Schemas['PaymentResolutionInput'];
 export interface CreatedPayment {
   payment: Payment;
   redirect: PaymentRedirect;
@@ -1140,6 +1142,22 @@ export class PortailClient {
     return this.#authed(() =>
       this.raw.POST('/v1/communes/{commune}/staff/payments', {
         params: { path: this.#path, header: { 'Idempotency-Key': key } },
+        body: input,
+      }),
+    );
+  }
+
+  /**
+   * Settles a payment flagged for staff (`anomaly`): accept the amount actually received
+   * (allocated once, the rest kept as credit) or reject it (its invoices are free again), with
+   * a comment. A second decision is a `payment_not_flagged` ConflictError; a retry with the
+   * same `idempotencyKey` (one is made when absent) answers the first result.
+   */
+  resolvePaymentAnomaly(paymentId: string, input: PaymentResolutionInput, options: { idempotencyKey?: string } = {}): Promise<Payment> {
+    const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    return this.#authed(() =>
+      this.raw.POST('/v1/communes/{commune}/staff/payments/{paymentId}/resolution', {
+        params: { path: { ...this.#path, paymentId }, header: { 'Idempotency-Key': key } },
         body: input,
       }),
     );

@@ -88,6 +88,7 @@ const byCode: Partial<Record<ProblemCode, ErrorClass>> = {
   payment_provider_unavailable: ServiceUnavailableError,
   payment_not_validated: ConflictError,
   insufficient_credit: ConflictError,
+  payment_not_flagged: ConflictError,
 };
 
 const byStatus: Record<number, ProblemCode> = {

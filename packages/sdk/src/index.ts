@@ -59,6 +59,8 @@ export type {
   Payment,
   PaymentMethod,
   PaymentRedirect,
+  PaymentResolution,
+  PaymentResolutionInput,
   PaymentState,
   PendingEmailChange,
   PortailClientOptions,

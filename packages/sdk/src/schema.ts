@@ -1950,6 +1950,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/communes/{commune}/staff/payments/{paymentId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle an online payment flagged for staff — accept the amount actually received, or reject it (roles admin, billing).
+         * @description A payment whose provider answer did not match what was asked (`anomaly`) stays pending
+         *     and holds its invoices until staff decide, with a comment kept on the payment:
+         *     - `accept`: the money came in. `amountCents` (what was actually received — the
+         *       provider's `reportedAmountCents` when it gave one) is put on the invoices in the
+         *       payment's order, never more than each one's amount due; what is left becomes the
+         *       family's credit. The payment is validated (counted in the collection report on the
+         *       day of the decision), the family gets its receipt.
+         *     - `reject`: no money to keep. The payment is refused (`rejected`) and its invoices are
+         *       free to pay again.
+         *     Applied once: a second decision, even at the same instant by another staff member, is
+         *     a 409 `payment_not_flagged` and changes nothing; a retry with the same Idempotency-Key
+         *     answers the first result.
+         */
+        post: operations["resolvePaymentAnomaly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/communes/{commune}/staff/payments/report": {
         parameters: {
             query?: never;
@@ -2019,7 +2054,7 @@ export interface components {
          * @description Stable machine code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests" | "invoice_not_payable" | "payment_in_progress" | "online_payment_unavailable" | "payment_provider_unavailable" | "payment_not_validated" | "insufficient_credit";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "forbidden" | "not_found" | "identifier_taken" | "account_exists" | "family_number_taken" | "account_already_active" | "invalid_token" | "weak_password" | "rate_limited" | "origin_not_allowed" | "idempotency_conflict" | "unavailable" | "internal_error" | "capacity_below_bookings" | "period_has_bookings" | "enrolment_overlaps" | "file_type_not_allowed" | "file_too_large" | "file_empty" | "attendance_in_future" | "child_not_enrolled" | "not_booked" | "absence_already_decided" | "invoice_not_creditable" | "credit_note_too_large" | "change_request_decided" | "change_not_applicable" | "too_many_attachments" | "too_many_pending_requests" | "invoice_not_payable" | "payment_in_progress" | "online_payment_unavailable" | "payment_provider_unavailable" | "payment_not_validated" | "insufficient_credit" | "payment_not_flagged";
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -2914,6 +2949,28 @@ export interface components {
                 outcome: "deleted" | "anonymised";
             }[];
         };
+        PaymentResolution: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            comment: string;
+            /** Format: date-time */
+            resolvedAt: string;
+            resolvedBy: {
+                accountId: components["schemas"]["Id"];
+                displayName: string;
+            };
+        };
+        PaymentResolutionInput: {
+            /** @constant */
+            decision: "accept";
+            /** @description What was actually received. */
+            amountCents: number;
+            comment: string;
+        } | {
+            /** @constant */
+            decision: "reject";
+            comment: string;
+        };
         /**
          * @description pending: waiting for the bank (« en attente de validation bancaire »); validated; refused.
          * @enum {string}
@@ -2934,6 +2991,8 @@ export interface components {
              */
             reference: string;
             familyId: components["schemas"]["Id"];
+            /** @description The family's file number (« dossier »), as on its invoices. */
+            familyNumber: string;
             method: components["schemas"]["PaymentMethod"];
             state: components["schemas"]["PaymentState"];
             /** @description The amount paid (or asked for */
@@ -2953,13 +3012,20 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             decidedAt: string | null;
-            /** @enum {string|null} */
-            refusalReason: "refused" | "abandoned" | "expired" | "failed" | null;
+            /**
+             * @description rejected: a flagged payment that staff rejected.
+             * @enum {string|null}
+             */
+            refusalReason: "refused" | "abandoned" | "expired" | "failed" | "rejected" | null;
             /**
              * @description Staff only (null for families) — the provider's answer did not match; nothing was applied, staff must look.
              * @enum {string|null}
              */
             anomaly: "mismatch" | "unknown_result" | null;
+            /** @description Staff only (null for families) — on a flagged payment, the amount the provider reported (null when it reported none). */
+            reportedAmountCents: number | null;
+            /** @description Staff only (null for families) — how staff settled a flagged payment. */
+            resolution: components["schemas"]["PaymentResolution"] | null;
         };
         PaymentRedirect: {
             /** @enum {string} */
@@ -6260,6 +6326,42 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    resolvePaymentAnomaly: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key answers the first result instead of creating twice (kept 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The commune's slug, e.g. `val-de-loire`. */
+                commune: components["parameters"]["Commune"];
+                paymentId: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentResolutionInput"];
+            };
+        };
+        responses: {
+            /** @description The payment as it now stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     getCollectionReport: {

@@ -110,5 +110,10 @@ describe('SDK: payments', () => {
     const report = await staff.getCollectionReport({ from: '2026-03-01', to: '2026-03-31' });
     assert.equal(report.byMethod.find((m) => m.method === 'cheque')?.totalCents, 1500);
     assert.deepEqual(await staff.reconcilePayments(), { checked: 0, validated: 0, refused: 0, pending: 0, anomalies: 0 });
+    // Only a payment flagged for staff can be settled: a cheque is not.
+    await assert.rejects(
+      staff.resolvePaymentAnomaly(cheque.id, { decision: 'reject', comment: 'Erreur de saisie' }),
+      (error: unknown) => error instanceof ConflictError && error.code === 'payment_not_flagged',
+    );
   });
 });

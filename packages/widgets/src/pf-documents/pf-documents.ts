@@ -9,6 +9,7 @@ import { defineElement } from '../core/define.js';
 import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
+import { saveFile } from '../core/save-file.js';
 import '../pf-login/pf-login.js';
 import { styles } from './pf-documents.styles.js';
 
@@ -18,15 +19,7 @@ const KIND: Record<PublishedDocument['file']['mediaType'], string> = { 'applicat
 
 /** Hands a downloaded file to the browser as a download. */
 function save(file: DownloadedFile, fallbackName: string): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name ?? fallbackName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(file.blob, file.name ?? fallbackName);
 }
 
 /**

@@ -10,6 +10,7 @@ import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fr
 import { formatCivilDate, type InvoiceStateName } from '../core/i18n/index.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
+import { saveFile } from '../core/save-file.js';
 import type { Invoice, InvoiceSummary } from '../core/types.js';
 import { PfInvoiceSelectionEvent } from '../events/pf-invoice-selection-event.js';
 import '../pf-login/pf-login.js';
@@ -322,15 +323,7 @@ export class PfInvoiceList extends PfElement {
     if (!client) return;
     try {
       const blob = await fetchPdf(client);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, fileName);
     } catch (error) {
       this.emitError(error);
     }

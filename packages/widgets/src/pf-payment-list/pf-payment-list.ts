@@ -10,6 +10,7 @@ import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fr
 import type { PaymentStateName } from '../core/i18n/index.js';
 import { PfElement } from '../core/pf-element.js';
 import { problemMessage } from '../core/problem-messages.js';
+import { saveFile } from '../core/save-file.js';
 import { themeStyles } from '../core/theme.styles.js';
 import type { Payment } from '../core/types.js';
 import '../pf-login/pf-login.js';
@@ -203,15 +204,7 @@ export class PfPaymentList extends PfElement {
     if (!client) return;
     try {
       const blob = await client.getMyPaymentReceipt(payment.id);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `recu-${payment.reference}.pdf`;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, `recu-${payment.reference}.pdf`);
     } catch (error) {
       this.emitError(error);
     }

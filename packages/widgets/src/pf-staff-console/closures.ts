@@ -3,9 +3,10 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
-import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { heading } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
-import { staffProblemMessage } from './staff-problems.js';
+import { inputField } from './staff-fields.js';
+import { StaffAction, StaffLoad } from './staff-load.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The contract's longest label. */
@@ -34,98 +35,63 @@ function today(): string {
  */
 export class ClosuresController {
   readonly #host: ClosuresHost;
-  readonly #onError: (error: unknown) => void;
-  #items: Closure[] | undefined = undefined;
-  #facilities: StaffFacility[] = [];
-  #loading = false;
-  #loadError: unknown = null;
+  readonly #list: StaffLoad<{ items: Closure[]; facilities: StaffFacility[] }>;
+  /** `create`, or the id of the closure being removed. */
+  readonly #action: StaffAction;
   #label = '';
   #start = '';
   #end = '';
   #scope = ALL;
   #fieldErrors: Partial<Record<Field, string>> = {};
-  /** `create`, or the id of the closure being removed. */
-  #busy: string | null = null;
-  #actionError: unknown = null;
-  #notice = '';
-  #generation = 0;
   readonly #focus: FocusAfterRenderController;
 
   constructor(host: ClosuresHost, callbacks: { onError: (error: unknown) => void }) {
     this.#host = host;
-    this.#onError = callbacks.onError;
+    this.#list = new StaffLoad(host, callbacks.onError);
+    this.#action = new StaffAction(host, callbacks.onError);
     this.#focus = new FocusAfterRenderController(host);
   }
 
   get needsLoad(): boolean {
-    return this.#items === undefined && !this.#loading && this.#loadError === null;
+    return this.#list.needsLoad;
+  }
+
+  get #facilities(): StaffFacility[] {
+    return this.#list.value?.facilities ?? [];
   }
 
   reset(): void {
-    this.#items = undefined;
-    this.#facilities = [];
-    this.#loading = false;
-    this.#loadError = null;
+    this.#list.reset();
+    this.#action.reset();
     this.#label = '';
     this.#start = '';
     this.#end = '';
     this.#scope = ALL;
     this.#fieldErrors = {};
-    this.#busy = null;
-    this.#actionError = null;
-    this.#notice = '';
-    this.#generation += 1;
   }
 
   async load(): Promise<void> {
     const client = this.#host.client;
     if (!client) return;
-    const generation = ++this.#generation;
-    this.#loading = true;
-    this.#loadError = null;
-    this.#host.requestUpdate();
-    try {
+    const kept = await this.#list.load(async () => {
       const [items, facilities] = await Promise.all([
         client.listClosures({ from: today() }),
         // Facilities are the admins' catalogue: an agent closes the whole commune.
         client.listFacilities().catch(() => [] as StaffFacility[]),
       ]);
-      if (generation !== this.#generation) return;
-      this.#items = items;
-      this.#facilities = facilities;
-      if (!facilities.some((f) => f.id === this.#scope)) this.#scope = ALL;
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#loadError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#loading = false;
-        this.#host.requestUpdate();
-      }
-    }
+      return { items, facilities };
+    });
+    if (kept && !this.#facilities.some((f) => f.id === this.#scope)) this.#scope = ALL;
   }
 
   // --- rendering ---------------------------------------------------------------------
 
   render(t: Translation, level: number): TemplateResult {
     const s = t.staff;
-    const items = this.#items;
-    let list: TemplateResult | typeof nothing = nothing;
-    if (items === undefined) {
-      if (this.#loadError === null) list = loadingTemplate(t);
-    } else if (items.length === 0) {
-      list = html`<p class="empty">${s.noClosures}</p>`;
-    } else {
-      list = this.#table(t, items);
-    }
     return html`<p>${s.closuresIntro}</p>
-      <p id="closures-status" role="status" part="status" class="notice success">${this.#notice}</p>
-      <div id="closures-alert" role="alert" part="error" class="notice danger">${
-        this.#actionError !== null ? html`<p>${staffProblemMessage(this.#actionError, t)}</p>` : nothing
-      }</div>
-      ${this.#loadError !== null ? retryNotice(staffProblemMessage(this.#loadError, t), t, () => void this.load(), 'error') : nothing}
-      ${list} ${heading(level, s.newClosure, 'new-closure-heading')} ${this.#form(t)}`;
+      ${this.#action.renderMessages(t, 'closures')}
+      ${this.#list.render(t, ({ items }) => (items.length === 0 ? html`<p class="empty">${s.noClosures}</p>` : this.#table(t, items)))}
+      ${heading(level, s.newClosure, 'new-closure-heading')} ${this.#form(t)}`;
   }
 
   #scopeName(t: Translation, facilityId: string | null): string {
@@ -159,10 +125,10 @@ export class ClosuresController {
                   class="button secondary"
                   type="button"
                   aria-label=${s.deleteClosureLabel(c.label)}
-                  ?disabled=${this.#busy !== null}
+                  ?disabled=${this.#action.busy !== null}
                   @click=${() => void this.#remove(t, c)}
                 >
-                  ${this.#busy === c.id ? s.deletingClosure : s.deleteClosure}
+                  ${this.#action.busy === c.id ? s.deletingClosure : s.deleteClosure}
                 </button>
               </td>
             </tr>`,
@@ -172,83 +138,49 @@ export class ClosuresController {
     </div>`;
   }
 
-  #field(id: string, field: Field, label: string, hint: string | null, control: (describedBy: string) => TemplateResult): TemplateResult {
-    const error = this.#fieldErrors[field];
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id} part="label">${label}</label>
-      ${hint ? html`<p id="${id}-hint" part="hint" class="hint">${hint}</p>` : nothing} ${control(describedBy)}
-      ${error ? html`<p id="${id}-error" part="field-error" class="field-error">${error}</p>` : nothing}
-    </div>`;
-  }
-
   #form(t: Translation): TemplateResult {
     const s = t.staff;
-    const invalid = (field: Field): string => (this.#fieldErrors[field] ? 'true' : 'false');
-    const set = (apply: (value: string) => void) => (event: Event) => {
-      apply((event.target as HTMLInputElement | HTMLSelectElement).value);
-    };
+    const errors = this.#fieldErrors;
     return html`<form part="form" class="closure-form" novalidate @submit=${(event: SubmitEvent) => void this.#create(event, t)}>
-      ${this.#field(
-        'closure-label',
-        'label',
-        s.closureLabel,
-        s.closureLabelHint,
-        (describedBy) => html`<input
-          id="closure-label"
-          part="input"
-          type="text"
-          maxlength=${LABEL_MAX}
-          autocomplete="off"
-          aria-invalid=${invalid('label')}
-          aria-describedby=${describedBy || nothing}
-          .value=${live(this.#label)}
-          @input=${set((v) => (this.#label = v))}
-        />`,
-      )}
+      ${inputField({
+        id: 'closure-label',
+        label: s.closureLabel,
+        hint: s.closureLabelHint,
+        error: errors.label,
+        maxLength: LABEL_MAX,
+        value: this.#label,
+        onInput: (v) => (this.#label = v),
+      })}
       <div class="grid">
-        ${this.#field(
-          'closure-start',
-          'start',
-          s.closureStart,
-          null,
-          (describedBy) => html`<input
-            id="closure-start"
-            part="input"
-            type="date"
-            aria-invalid=${invalid('start')}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(this.#start)}
-            @input=${set((v) => (this.#start = v))}
-          />`,
-        )}
-        ${this.#field(
-          'closure-end',
-          'end',
-          s.closureEnd,
-          s.closureEndHint,
-          (describedBy) => html`<input
-            id="closure-end"
-            part="input"
-            type="date"
-            aria-invalid=${invalid('end')}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(this.#end)}
-            @input=${set((v) => (this.#end = v))}
-          />`,
-        )}
+        ${inputField({
+          id: 'closure-start',
+          label: s.closureStart,
+          error: errors.start,
+          type: 'date',
+          value: this.#start,
+          onInput: (v) => (this.#start = v),
+        })}
+        ${inputField({
+          id: 'closure-end',
+          label: s.closureEnd,
+          hint: s.closureEndHint,
+          error: errors.end,
+          type: 'date',
+          value: this.#end,
+          onInput: (v) => (this.#end = v),
+        })}
       </div>
       <div class="field">
         <label for="closure-scope" part="label">${s.closureScope}</label>
-        <select id="closure-scope" part="input" @change=${set((v) => (this.#scope = v))}>
+        <select id="closure-scope" part="input" @change=${(event: Event) => (this.#scope = (event.target as HTMLSelectElement).value)}>
           <option value=${ALL} ?selected=${this.#scope === ALL}>${s.closureScopeAll}</option>
           ${this.#facilities.map((f) => html`<option value=${f.id} ?selected=${this.#scope === f.id}>${f.name}</option>`)}
         </select>
       </div>
       <p class="notice warning" id="closure-warning">${s.closureWarning}</p>
       <div class="form-actions">
-        <button class="button" part="submit" type="submit" aria-describedby="closure-warning" ?disabled=${this.#busy !== null}>
-          ${this.#busy === 'create' ? s.creatingClosure : s.createClosure}
+        <button class="button" part="submit" type="submit" aria-describedby="closure-warning" ?disabled=${this.#action.busy !== null}>
+          ${this.#action.busy === 'create' ? s.creatingClosure : s.createClosure}
         </button>
       </div>
     </form>`;
@@ -268,9 +200,8 @@ export class ClosuresController {
   async #create(event: SubmitEvent, t: Translation): Promise<void> {
     event.preventDefault();
     const client = this.#host.client;
-    if (!client || this.#busy !== null) return;
-    this.#notice = '';
-    this.#actionError = null;
+    if (!client || this.#action.busy !== null) return;
+    this.#action.clear();
     this.#fieldErrors = this.#check(t);
     const first = (['label', 'start', 'end'] as const).find((f) => this.#fieldErrors[f]);
     if (first) {
@@ -279,65 +210,36 @@ export class ClosuresController {
       return;
     }
     const label = this.#label.trim();
-    const generation = this.#generation;
-    this.#busy = 'create';
-    this.#host.requestUpdate();
-    try {
-      const created = await client.createClosure({
-        facilityId: this.#scope === ALL ? null : this.#scope,
-        start: this.#start,
-        end: this.#end || this.#start,
-        label,
-      });
-      if (generation !== this.#generation) return;
-      this.#notice = t.staff.closureCreated(label, created.cancelledBookings);
-      this.#label = '';
-      this.#start = '';
-      this.#end = '';
-      this.#busy = null;
-      await this.load();
-      // The status says what happened; the keyboard stays in the form, ready for the next one.
-      this.#focus.focusLater('closure-label');
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#actionError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#busy = null;
-        this.#host.requestUpdate();
-      }
-    }
+    const closure = { facilityId: this.#scope === ALL ? null : this.#scope, start: this.#start, end: this.#end || this.#start, label };
+    const created = await this.#action.run(
+      'create',
+      () => client.createClosure(closure),
+      (c) => t.staff.closureCreated(label, c.cancelledBookings),
+    );
+    if (!created) return;
+    this.#label = '';
+    this.#start = '';
+    this.#end = '';
+    await this.load();
+    // The status says what happened; the keyboard stays in the form, ready for the next one.
+    this.#focus.focusLater('closure-label');
   }
 
   async #remove(t: Translation, closure: Closure): Promise<void> {
     const client = this.#host.client;
-    if (!client || this.#busy !== null) return;
-    const generation = this.#generation;
-    this.#busy = closure.id;
-    this.#notice = '';
-    this.#actionError = null;
-    this.#host.requestUpdate();
-    try {
-      await client.deleteClosure(closure.id);
-      if (generation !== this.#generation) return;
-      this.#notice = t.staff.closureDeleted(closure.label);
-      this.#busy = null;
+    if (!client || this.#action.busy !== null) return;
+    const removed = await this.#action.run(
+      closure.id,
+      () => client.deleteClosure(closure.id).then(() => true),
+      () => t.staff.closureDeleted(closure.label),
+    );
+    if (removed) {
       await this.load();
       // The row and its button are gone: keep the keyboard on the section.
       this.#focus.focusLater('section-heading');
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#busy = null;
-      this.#actionError = error;
-      this.#onError(error);
+    } else if (this.#action.error !== null) {
       // Someone else removed it meanwhile: show the list as it is.
       void this.load();
-    } finally {
-      if (generation === this.#generation) {
-        this.#busy = null;
-        this.#host.requestUpdate();
-      }
     }
   }
 }

@@ -3,10 +3,9 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
-import { loadingTemplate, retryNotice } from '../core/fragments.js';
 import type { DecisionCounts, Translation } from '../core/i18n/index.js';
 import type { BookingDecision, BookingDecisionResult, PendingBooking } from '../core/types.js';
-import { staffProblemMessage } from './staff-problems.js';
+import { StaffAction, StaffLoad } from './staff-load.js';
 
 /** The contract's largest page: the oldest days first, the rest after a decision. */
 const PENDING_LIMIT = 500;
@@ -44,89 +43,50 @@ export function countDecisions(results: readonly BookingDecisionResult[], decisi
  */
 export class PendingBookingsController {
   readonly #host: PendingBookingsHost;
-  readonly #onError: (error: unknown) => void;
-  #items: PendingBooking[] | undefined = undefined;
-  #loading = false;
-  #loadError: unknown = null;
+  readonly #list: StaffLoad<PendingBooking[]>;
+  /** The decision being sent (`accept` or `refuse`), and the summary of the last one. */
+  readonly #decision: StaffAction;
   #selected = new Set<string>();
   #comment = '';
-  #busy: Decision | null = null;
-  #decideError: unknown = null;
-  /** The polite summary of the last decision. */
-  #notice = '';
-  #generation = 0;
   readonly #focus: FocusAfterRenderController;
 
   constructor(host: PendingBookingsHost, callbacks: { onError: (error: unknown) => void }) {
     this.#host = host;
-    this.#onError = callbacks.onError;
+    this.#list = new StaffLoad(host, callbacks.onError);
+    this.#decision = new StaffAction(host, callbacks.onError);
     this.#focus = new FocusAfterRenderController(host);
   }
 
   /** True when the list was never loaded (nor is loading, nor failed). */
   get needsLoad(): boolean {
-    return this.#items === undefined && !this.#loading && this.#loadError === null;
+    return this.#list.needsLoad;
   }
 
   /** Forgets everything (another person signed in, or the section is opened again). */
   reset(): void {
-    this.#items = undefined;
-    this.#loading = false;
-    this.#loadError = null;
+    this.#list.reset();
+    this.#decision.reset();
     this.#selected = new Set();
     this.#comment = '';
-    this.#busy = null;
-    this.#decideError = null;
-    this.#notice = '';
-    this.#generation += 1;
   }
 
   /** Loads (or reloads, keeping the shown list until the new one comes) the pending days. */
   async load(): Promise<void> {
     const client = this.#host.client;
     if (!client) return;
-    const generation = ++this.#generation;
-    this.#loading = true;
-    this.#loadError = null;
-    this.#host.requestUpdate();
-    try {
-      const items = oldestFirst(await client.listPendingBookings({ limit: PENDING_LIMIT }));
-      if (generation !== this.#generation) return;
-      this.#items = items;
-      // A day handled meanwhile (by someone else) leaves the selection.
-      this.#selected = new Set(items.filter((p) => this.#selected.has(p.bookingId)).map((p) => p.bookingId));
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#loadError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#loading = false;
-        this.#host.requestUpdate();
-      }
-    }
+    if (!(await this.#list.load(async () => oldestFirst(await client.listPendingBookings({ limit: PENDING_LIMIT }))))) return;
+    // A day handled meanwhile (by someone else) leaves the selection.
+    const items = this.#list.value ?? [];
+    this.#selected = new Set(items.filter((p) => this.#selected.has(p.bookingId)).map((p) => p.bookingId));
   }
 
   // --- rendering ---------------------------------------------------------------------
 
   render(t: Translation): TemplateResult {
     const s = t.staff;
-    const items = this.#items;
-    let list: TemplateResult | typeof nothing = nothing;
-    if (items === undefined) {
-      if (this.#loadError === null) list = loadingTemplate(t);
-    } else if (items.length === 0) {
-      list = html`<p class="empty">${s.noPending}</p>`;
-    } else {
-      list = this.#table(t, items);
-    }
     return html`<p>${s.pendingIntro}</p>
-      <p id="pending-status" role="status" part="status" class="notice success">${this.#notice}</p>
-      <div id="pending-alert" role="alert" part="error" class="notice danger">${
-        this.#decideError !== null ? html`<p>${staffProblemMessage(this.#decideError, t)}</p>` : nothing
-      }</div>
-      ${this.#loadError !== null ? retryNotice(staffProblemMessage(this.#loadError, t), t, () => void this.load(), 'error') : nothing}
-      ${list}`;
+      ${this.#decision.renderMessages(t, 'pending')}
+      ${this.#list.render(t, (items) => (items.length === 0 ? html`<p class="empty">${s.noPending}</p>` : this.#table(t, items)))}`;
   }
 
   #table(t: Translation, items: PendingBooking[]): TemplateResult {
@@ -134,7 +94,7 @@ export class PendingBookingsController {
     const count = items.filter((p) => this.#selected.has(p.bookingId)).length;
     const all = count === items.length;
     const none = count === 0;
-    const busy = this.#busy;
+    const busy = this.#decision.busy;
     return html`<p class="list-status">${s.pendingCount(items.length)}</p>
       <div class="check select-all">
         <input
@@ -229,37 +189,23 @@ export class PendingBookingsController {
   /** Sends the selected days' decision, says what became of them, reloads the list. */
   async #decide(t: Translation, decision: Decision): Promise<void> {
     const client = this.#host.client;
-    const items = this.#items;
-    if (!client || !items || this.#busy !== null) return;
+    const items = this.#list.value;
+    if (!client || !items || this.#decision.busy !== null) return;
     const comment = decision === 'refuse' ? this.#comment.trim() : '';
     const decisions: BookingDecision[] = items
       .filter((p) => this.#selected.has(p.bookingId))
       .map((p) => ({ bookingId: p.bookingId, decision, ...(comment ? { comment } : {}) }));
     if (decisions.length === 0) return;
-    const generation = this.#generation;
-    this.#busy = decision;
-    this.#notice = '';
-    this.#decideError = null;
-    this.#host.requestUpdate();
-    try {
-      const results = await client.decideBookings(decisions);
-      if (generation !== this.#generation) return;
-      this.#notice = t.staff.decisionSummary(countDecisions(results, decision));
-      this.#selected = new Set();
-      if (decision === 'refuse') this.#comment = '';
-      this.#busy = null;
-      await this.load();
-      // The buttons are disabled now: keep the keyboard in the list (or on the section).
-      this.#focus.focusLater(this.#items?.length ? 'pending-all' : 'section-heading');
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#decideError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#busy = null;
-        this.#host.requestUpdate();
-      }
-    }
+    const results = await this.#decision.run(
+      decision,
+      () => client.decideBookings(decisions),
+      (r) => t.staff.decisionSummary(countDecisions(r, decision)),
+    );
+    if (!results) return;
+    this.#selected = new Set();
+    if (decision === 'refuse') this.#comment = '';
+    await this.load();
+    // The buttons are disabled now: keep the keyboard in the list (or on the section).
+    this.#focus.focusLater(this.#list.value?.length ? 'pending-all' : 'section-heading');
   }
 }

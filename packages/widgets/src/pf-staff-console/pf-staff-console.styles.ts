@@ -255,7 +255,12 @@ export const styles = [
       margin-bottom: calc(var(--_space) * 0.25);
     }
 
-    .pending-box {
+    /* every table of the console scrolls inside its box, never the page */
+    .pending-box,
+    .closures-box,
+    .data-box {
+      /* holds its visually hidden headers, which would otherwise widen the page */
+      position: relative;
       max-width: 100%;
       margin-bottom: var(--_space);
       overflow-x: auto;
@@ -263,26 +268,36 @@ export const styles = [
       border-radius: var(--_radius);
     }
 
-    .pending-table {
+    .pending-table,
+    .closures-table,
+    .data-table {
       width: 100%;
       border-collapse: collapse;
     }
 
-    .pending-table caption {
+    .pending-table caption,
+    .closures-table caption,
+    .data-table caption {
       padding: 0.5rem 0.75rem;
       font-weight: 600;
       text-align: left;
     }
 
     .pending-table th,
-    .pending-table td {
+    .pending-table td,
+    .closures-table th,
+    .closures-table td,
+    .data-table th,
+    .data-table td {
       padding: 0.5rem 0.75rem;
       border-top: 1px solid var(--_border);
       text-align: left;
       vertical-align: middle;
     }
 
-    .pending-table thead th {
+    .pending-table thead th,
+    .closures-table thead th,
+    .data-table thead th {
       background: var(--_surface-alt);
       font-weight: 600;
       white-space: nowrap;
@@ -313,42 +328,108 @@ export const styles = [
       max-width: 36rem;
     }
 
-    /* closures: the same scrolling table as the pending requests */
-    .closures-box {
-      max-width: 100%;
-      margin-bottom: var(--_space);
-      overflow-x: auto;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
+    .closure-form {
+      max-width: 36rem;
     }
 
-    .closures-table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-
-    .closures-table caption {
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
-      text-align: left;
-    }
-
-    .closures-table th,
-    .closures-table td {
-      padding: 0.5rem 0.75rem;
-      border-top: 1px solid var(--_border);
-      text-align: left;
-      vertical-align: middle;
-    }
-
-    .closures-table thead th {
-      background: var(--_surface-alt);
+    /* billing and payments */
+    .data-table tbody th {
       font-weight: 600;
       white-space: nowrap;
     }
 
-    .closure-form {
-      max-width: 36rem;
+    .data-table .num {
+      text-align: right;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .data-table tfoot th,
+    .data-table tfoot td {
+      border-top: 2px solid var(--_border);
+    }
+
+    .data-table tr.flagged {
+      background: var(--_warning-surface);
+    }
+
+    .data-table .nowrap {
+      white-space: nowrap;
+    }
+
+    .data-table .hint {
+      font-size: 0.9em;
+    }
+
+    .flag {
+      color: var(--_warning);
+    }
+
+    .settle-button {
+      margin-top: 0.25rem;
+    }
+
+    .state.cancelled,
+    .state.refused {
+      color: var(--_muted);
+    }
+
+    .run-form,
+    .filters,
+    .credit-form,
+    .desk-form,
+    .settle-form {
+      max-width: 40rem;
+    }
+
+    .confirm {
+      margin-top: calc(var(--_space) * 0.5);
+    }
+
+    .confirm .form-actions {
+      margin-bottom: 0;
+    }
+
+    .filters > .check {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+
+    /* the parts of the billing tabs: each heading opens a new block */
+    .billing-tab > [part~='heading'],
+    .payments-tab > [part~='heading'],
+    .invoice > [part~='heading'],
+    .settle > [part~='heading'] {
+      margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.5);
+      font-size: 1.15em;
+    }
+
+    .billing-tab > [part~='heading'],
+    .payments-tab > [part~='heading'] {
+      padding-top: var(--_space);
+      border-top: 1px solid var(--_border);
+    }
+
+    .invoice > #invoice-heading,
+    .settle > #settle-heading {
+      margin-top: 0;
+    }
+
+    .settle {
+      max-width: 40rem;
+      margin-bottom: var(--_space);
+    }
+
+    .invoice .facts dd,
+    .settle .facts dd {
+      margin: 0;
+    }
+
+    .credit-notes {
+      padding-left: 1.25rem;
+    }
+
+    .family-credit {
+      max-width: 40rem;
     }
 
     @container (max-width: 40rem) {

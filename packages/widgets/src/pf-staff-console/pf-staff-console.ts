@@ -18,14 +18,16 @@ import { PfLogoutEvent } from '../events/pf-logout-event.js';
 import '../pf-login/pf-login.js';
 import { accountState } from './account-state.js';
 import { AttendanceController } from './attendance.js';
+import { BillingController } from './billing.js';
 import { ClosuresController } from './closures.js';
 import { CommuneLogoController } from './commune-logo.js';
 import { FamilyFormController } from './family-form.js';
+import { PaymentsController } from './payments.js';
 import { PendingBookingsController } from './pending-bookings.js';
 import { styles } from './pf-staff-console.styles.js';
 import { staffProblemMessage } from './staff-problems.js';
 
-type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'logo' | 'closures';
+type Section = 'families' | 'pending' | 'attendance' | 'new-family' | 'banner' | 'logo' | 'closures' | 'billing' | 'payments';
 type AccountAction = 'create' | 'resend' | 'unlock';
 
 const PAGE_SIZE = 20;
@@ -38,11 +40,17 @@ interface Abilities {
   manage: boolean;
   /** Set or remove the commune's banner and the logo on its documents (admin). */
   banner: boolean;
+  /** Bill, issue credit notes, record and settle payments (admin, billing). */
+  billing: boolean;
 }
 
 function abilitiesOf(account: Me): Abilities {
   const roles = account.roles;
-  return { manage: roles.includes('admin') || roles.includes('agent'), banner: roles.includes('admin') };
+  return {
+    manage: roles.includes('admin') || roles.includes('agent'),
+    banner: roles.includes('admin'),
+    billing: roles.includes('admin') || roles.includes('billing'),
+  };
 }
 
 /** A message shown in one guardian's card, after an action on their account. */
@@ -59,7 +67,8 @@ interface GuardianMessage {
  * again, unlock an account, create a family, accept or refuse the pending booking requests
  * (« Demandes à traiter »), take the register of a day's activity (« Présences »), manage the closures (« Fermetures »: the server cancels the
  * bookings of closed days and tells the families), set the information banner and the logo drawn on invoices, credit notes
- * and receipts (admins).
+ * and receipts (admins); for the billing staff, bill a month and issue credit notes (« Facturation »), record desk
+ * payments, settle the online payments flagged for staff and read the collection report (« Encaissements »).
  * Signed out, it shows `<pf-login>` (staff sign in like parents).
  *
  * @event pf-login - Bubbles from the inner `<pf-login>` when a staff member signs in.
@@ -85,6 +94,17 @@ interface GuardianMessage {
  * @csspart closures-box - The box of the closures' table (scrolls when narrow).
  * @csspart closures-table - The table of the coming closures.
  * @csspart logo - The current logo on documents (« Logo des documents »).
+ * @csspart invoices-box - The box of the invoices' table (scrolls when narrow).
+ * @csspart lines-box - The box of an invoice's lines.
+ * @csspart payments-box - The box of the payments' table.
+ * @csspart report-box - The box of the collection report.
+ * @csspart invoices-table - The commune's invoices (« Facturation »).
+ * @csspart lines-table - The lines of one invoice.
+ * @csspart payments-table - The commune's payments (« Encaissements »).
+ * @csspart report-table - The collection report, by means of payment.
+ * @csspart flag - « À vérifier » on a payment flagged for staff.
+ * @csspart settle - The panel where staff settle a flagged payment.
+ * @csspart family-credit - A family's credit, in the desk payment form.
  * @csspart form - Each form.
  * @csspart label - Field labels.
  * @csspart input - Inputs and selects.
@@ -126,6 +146,8 @@ export class PfStaffConsole extends PfElement {
   readonly #closures = new ClosuresController(this, { onError: (error) => this.emitError(error) });
   readonly #logo = new CommuneLogoController(this, { onError: (error) => this.emitError(error) });
   readonly #attendance = new AttendanceController(this, { onError: (error) => this.emitError(error) });
+  readonly #billing = new BillingController(this, { onError: (error) => this.emitError(error) });
+  readonly #payments = new PaymentsController(this, { onError: (error) => this.emitError(error) });
 
   @state() private section: Section = 'families';
   /** Polite announcements of the console (list results, family created…). */
@@ -180,6 +202,8 @@ export class PfStaffConsole extends PfElement {
       if (this.section === 'closures' && this.#closures.needsLoad && abilitiesOf(account).manage) void this.#closures.load();
       if (this.section === 'attendance' && this.#attendance.needsLoad && abilitiesOf(account).manage) void this.#attendance.load();
       if (this.section === 'logo' && this.#logo.needsLoad && abilitiesOf(account).banner) void this.#logo.load();
+      if (this.section === 'billing' && this.#billing.needsLoad && abilitiesOf(account).billing) void this.#billing.load();
+      if (this.section === 'payments' && this.#payments.needsLoad && abilitiesOf(account).billing) void this.#payments.load();
       if (this.section === 'banner' && this.banner === undefined && this.bannerError === null && !this.#bannerPending)
         void this.#loadBanner();
     }
@@ -206,6 +230,8 @@ export class PfStaffConsole extends PfElement {
     this.#closures.reset();
     this.#attendance.reset();
     this.#logo.reset();
+    this.#billing.reset();
+    this.#payments.reset();
   }
 
   #closeFamily(): void {
@@ -266,6 +292,8 @@ export class PfStaffConsole extends PfElement {
       ...(can.manage ? [{ id: 'attendance' as const, label: t.staff.attendance }] : []),
       ...(can.manage ? [{ id: 'new-family' as const, label: t.staff.newFamily }] : []),
       ...(can.manage ? [{ id: 'closures' as const, label: t.staff.closures }] : []),
+      ...(can.billing ? [{ id: 'billing' as const, label: t.staffBilling.billing }] : []),
+      ...(can.billing ? [{ id: 'payments' as const, label: t.staffPayments.payments }] : []),
       ...(can.banner ? [{ id: 'banner' as const, label: t.staff.banner }] : []),
       ...(can.banner ? [{ id: 'logo' as const, label: t.staff.logo }] : []),
     ];
@@ -299,7 +327,11 @@ export class PfStaffConsole extends PfElement {
                     ? this.#closures.render(t, this.headingLevel + 2)
                     : current.id === 'logo'
                       ? this.#logo.render(t)
-                      : this.#bannerSection()
+                      : current.id === 'billing'
+                        ? this.#billing.render(t, this.headingLevel + 2)
+                        : current.id === 'payments'
+                          ? this.#payments.render(t, this.headingLevel + 2)
+                          : this.#bannerSection()
         }
       </section>`;
   }
@@ -316,6 +348,8 @@ export class PfStaffConsole extends PfElement {
     if (section === 'closures') this.#closures.reset();
     if (section === 'attendance') this.#attendance.reset();
     if (section === 'logo') this.#logo.reset();
+    if (section === 'billing') this.#billing.reset();
+    if (section === 'payments') this.#payments.reset();
     if (section === 'banner') {
       this.banner = undefined;
       this.bannerError = null;

@@ -16,6 +16,13 @@ export function staffProblemMessage(error: unknown, t: Translation): string {
       return t.staff.staffForbidden;
     case 'not_found':
       return t.staff.staffNotFound;
+    case 'invoice_not_creditable':
+    case 'credit_note_too_large':
+      return t.staffBilling.problems[problemCode(error) as keyof Translation['staffBilling']['problems']];
+    case 'payment_not_flagged':
+    case 'insufficient_credit':
+    case 'invoice_not_payable':
+      return t.staffPayments.problems[problemCode(error) as keyof Translation['staffPayments']['problems']];
     default:
       return problemMessage(error, t);
   }

@@ -79,7 +79,7 @@ export function hasButton(root: ParentNode, name: string): boolean {
 }
 
 /** Types into a field as a user would: the value changes and `input` fires. */
-export function type(input: HTMLInputElement, value: string): void {
+export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

@@ -8,6 +8,7 @@ export function samplePayment(n: number, overrides: Partial<Payment> = {}): Paym
     id: `pay_${n}`,
     reference: `PAY2026${String(n).padStart(6, '0')}`,
     familyId: 'fam_1',
+    familyNumber: 'F-0042',
     method: 'online',
     state: 'validated',
     amountCents: 8723,
@@ -21,6 +22,8 @@ export function samplePayment(n: number, overrides: Partial<Payment> = {}): Paym
     decidedAt: '2026-04-10T08:31:00.000Z',
     refusalReason: null,
     anomaly: null,
+    reportedAmountCents: null,
+    resolution: null,
     ...overrides,
   };
 }

@@ -42,7 +42,12 @@ async function newReference(communeId: string, now: Date, transaction: Transacti
 }
 
 /** Invoices of one family, locked in id order (PostgreSQL: a fixed lock order, no deadlock). */
-async function lockFamilyInvoices(communeId: string, familyId: string, invoiceIds: string[], transaction: Transaction): Promise<Invoice[]> {
+export async function lockFamilyInvoices(
+  communeId: string,
+  familyId: string,
+  invoiceIds: string[],
+  transaction: Transaction,
+): Promise<Invoice[]> {
   const locked = new Map<string, Invoice>();
   for (const id of [...invoiceIds].sort()) {
     const invoice = await lockInvoice(communeId, id, transaction);
@@ -242,7 +247,27 @@ async function allocateOnline(payment: Payment, transaction: Transaction): Promi
   return { allocated, credit };
 }
 
-async function addCredit(payment: Payment, cents: number, reason: 'overpayment' | 'used', transaction: Transaction): Promise<void> {
+/**
+ * Puts up to `cents` on the invoices in the order given, each never more than it still owes
+ * (the caller holds their locks, taken in id order); answers what each one took and what is left.
+ */
+export async function spreadOverInvoices(
+  communeId: string,
+  invoiceIds: readonly string[],
+  cents: number,
+  transaction: Transaction,
+): Promise<{ taken: number[]; left: number }> {
+  let left = cents;
+  const taken: number[] = [];
+  for (const invoiceId of invoiceIds) {
+    const share = await allocateToInvoice(communeId, invoiceId, left, transaction);
+    taken.push(share);
+    left -= share;
+  }
+  return { taken, left };
+}
+
+export async function addCredit(payment: Payment, cents: number, reason: 'overpayment' | 'used', transaction: Transaction): Promise<void> {
   await FamilyCredit.create(
     {
       id: randomUUID(),
@@ -315,7 +340,10 @@ export async function applyCheck(
       }
       case 'anomaly': {
         // Money may have moved: nothing applied, the invoices stay held, staff must look.
-        const [changed] = await Payment.update({ anomaly: decision.reason, checked_at: now }, { where: open, transaction });
+        const [changed] = await Payment.update(
+          { anomaly: decision.reason, reported_cents: check.result?.amountCents ?? null, checked_at: now },
+          { where: open, transaction },
+        );
         if (changed === 1)
           await audit(
             { communeId: payment.commune_id, actorId: null, action: 'payment.anomaly', target: { type: 'payment', id: payment.id } },
@@ -476,15 +504,18 @@ export async function recordDeskPayment(
     },
     { transaction },
   );
-  let left = args.amountCents;
-  for (const [position, invoiceId] of args.invoiceIds.entries()) {
-    const taken = await allocateToInvoice(commune.id, invoiceId, left, transaction);
-    left -= taken;
-    await PaymentInvoice.create(
-      { payment_id: payment.id, invoice_id: invoiceId, position, amount_cents: taken, allocated_cents: taken, live_invoice_id: null },
-      { transaction },
-    );
-  }
+  const { taken, left } = await spreadOverInvoices(commune.id, args.invoiceIds, args.amountCents, transaction);
+  await PaymentInvoice.bulkCreate(
+    args.invoiceIds.map((invoiceId, position) => ({
+      payment_id: payment.id,
+      invoice_id: invoiceId,
+      position,
+      amount_cents: taken[position] ?? 0,
+      allocated_cents: taken[position] ?? 0,
+      live_invoice_id: null,
+    })),
+    { transaction },
+  );
   if (args.method === 'credit') {
     if (left > 0) throw new HttpProblem(409, 'invoice_not_payable', 'Credit can only pay what is due on the invoices given.');
     await addCredit(payment, args.amountCents, 'used', transaction);

@@ -3,7 +3,8 @@ import type { PayfipMode, ProviderKind } from './providers/provider.js';
 
 export type PaymentStateName = 'pending' | 'validated' | 'refused';
 export type PaymentMethodName = 'online' | 'cheque' | 'cash' | 'cesu' | 'card_desk' | 'credit';
-export type RefusalReason = 'refused' | 'abandoned' | 'expired' | 'failed';
+export type RefusalReason = 'refused' | 'abandoned' | 'expired' | 'failed' | 'rejected';
+export type ResolutionName = 'accepted' | 'rejected';
 export type AnomalyName = 'mismatch' | 'unknown_result';
 
 export class Payment extends Model {
@@ -31,6 +32,12 @@ export class Payment extends Model {
   declare created_at: Date;
   declare decided_at: Date | null;
   declare checked_at: Date | null;
+  /** On a flagged payment, the amount the provider reported (null when none). */
+  declare reported_cents: number | null;
+  declare resolution: ResolutionName | null;
+  declare resolution_comment: string | null;
+  declare resolved_by: string | null;
+  declare resolved_at: Date | null;
 }
 
 export class PaymentInvoice extends Model {
@@ -90,6 +97,11 @@ export function initPaymentModels(sequelize: Sequelize): void {
       created_at: DataTypes.DATE,
       decided_at: DataTypes.DATE,
       checked_at: DataTypes.DATE,
+      reported_cents: DataTypes.INTEGER,
+      resolution: DataTypes.STRING,
+      resolution_comment: DataTypes.STRING(500),
+      resolved_by: DataTypes.STRING,
+      resolved_at: DataTypes.DATE,
     },
     plain('payments'),
   );

@@ -11,6 +11,7 @@ import { civilDateOf } from '../bookings/rules/civil-date.js';
 import { Family } from '../families/family.models.js';
 import { familyIdOf } from '../families/serialize.js';
 import { FamilyCredit, Payment, type PaymentMethodName } from './payment.models.js';
+import { type FlaggedPaymentDecision, resolveFlaggedPayment } from './payment-resolution.js';
 import {
   checkPayment,
   createOnlinePayment,
@@ -21,7 +22,7 @@ import {
   reconcileCommune,
   recordDeskPayment,
 } from './payment-service.js';
-import { receiptPdf } from './receipt.js';
+import { receiptPdf, sendReceiptMails } from './receipt.js';
 import { toPayment } from './serialize.js';
 
 const billingStaff = requireStaff('admin', 'billing');
@@ -164,6 +165,31 @@ export function paymentRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'payment.reconciled', ip: req.ip }, t));
     res.json(await reconcileCommune(ctx, commune));
+  });
+
+  router.post('/staff/payments/:paymentId/resolution', billingStaff, async (req, res) => {
+    const commune = communeOf(req);
+    const actor = authOf(req).account;
+    const paymentId = param(req, 'paymentId');
+    const decision = req.body as FlaggedPaymentDecision;
+    let accepted: Payment | null = null;
+    const answer = await once(
+      db,
+      {
+        communeId: commune.id,
+        accountId: actor.id,
+        key: req.get('Idempotency-Key'),
+        request: { op: 'resolvePaymentAnomaly', paymentId, decision },
+      },
+      async (t) => {
+        const { payment, validated } = await resolveFlaggedPayment({ commune, actorId: actor.id, paymentId, decision, ip: req.ip }, t);
+        if (validated) accepted = payment;
+        return { status: 200, body: await toPayment(payment, 'staff', t) };
+      },
+    );
+    // Not on a replay: the receipt went with the first answer.
+    if (accepted) sendReceiptMails(ctx, accepted);
+    res.status(answer.status).json(answer.body);
   });
 
   router.get('/staff/payments/report', billingStaff, async (req, res) => {

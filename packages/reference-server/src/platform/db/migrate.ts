@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-payment-providers.js';
 import * as m0009 from './migrations/0009-family-changes.js';
 import * as m0010 from './migrations/0010-documents-and-data-rights.js';
 import * as m0011 from './migrations/0011-payments.js';
+import * as m0012 from './migrations/0012-payment-resolutions.js';
 import * as m0013 from './migrations/0013-payment-accounts-and-commune-logo.js';
 import * as m0014 from './migrations/0014-billed-items-by-run.js';
 
@@ -27,6 +28,7 @@ const migrations = [
   { name: '0009-family-changes', module: m0009 },
   { name: '0010-documents-and-data-rights', module: m0010 },
   { name: '0011-payments', module: m0011 },
+  { name: '0012-payment-resolutions', module: m0012 },
   { name: '0013-payment-accounts-and-commune-logo', module: m0013 },
   { name: '0014-billed-items-by-run', module: m0014 },
 ];

@@ -41,7 +41,8 @@ export type ProblemCode =
   | 'online_payment_unavailable'
   | 'payment_provider_unavailable'
   | 'payment_not_validated'
-  | 'insufficient_credit';
+  | 'insufficient_credit'
+  | 'payment_not_flagged';
 
 const titles: Record<ProblemCode, string> = {
   validation_failed: 'The request does not match the API contract.',
@@ -83,6 +84,7 @@ const titles: Record<ProblemCode, string> = {
   payment_provider_unavailable: 'The payment service does not answer; try again later.',
   payment_not_validated: 'This payment is not validated (yet): there is no receipt.',
   insufficient_credit: "The family's credit does not cover this amount.",
+  payment_not_flagged: 'This payment is not waiting for a staff decision (settled already, or never flagged).',
 };
 
 /** An error a handler throws to answer an RFC 9457 problem. */

@@ -4,6 +4,8 @@ import { documentsEn } from './documents-en.js';
 import { invoiceEn } from './invoice-en.js';
 import { paymentEn } from './payment-en.js';
 import { profileEn } from './profile-en.js';
+import { staffBillingEn } from './staff-billing-en.js';
+import { staffPaymentsEn } from './staff-payments-en.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -110,6 +112,8 @@ export const en: Translation = {
   invoicesTab: 'Invoices',
   invoice: invoiceEn,
   payment: paymentEn,
+  staffBilling: staffBillingEn,
+  staffPayments: staffPaymentsEn,
 
   staff: {
     loginHeading: 'Sign in to the staff console',

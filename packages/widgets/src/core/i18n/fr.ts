@@ -4,6 +4,8 @@ import { documentsFr } from './documents-fr.js';
 import { invoiceFr } from './invoice-fr.js';
 import { paymentFr } from './payment-fr.js';
 import { profileFr } from './profile-fr.js';
+import { staffBillingFr } from './staff-billing-fr.js';
+import { staffPaymentsFr } from './staff-payments-fr.js';
 import type { Translation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -114,6 +116,8 @@ export const fr: Translation = {
   invoicesTab: 'Factures',
   invoice: invoiceFr,
   payment: paymentFr,
+  staffBilling: staffBillingFr,
+  staffPayments: staffPaymentsFr,
 
   staff: {
     loginHeading: 'Connexion à la console des agents',

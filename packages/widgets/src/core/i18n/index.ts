@@ -16,9 +16,12 @@ export type {
   Locale,
   PaymentMethodName,
   PaymentProblem,
+  PaymentRefusalName,
   PaymentStateName,
   PaymentTranslation,
   RequestStatus,
+  StaffBillingTranslation,
+  StaffPaymentsTranslation,
   StaffTranslation,
   Translation,
 } from './translation.js';

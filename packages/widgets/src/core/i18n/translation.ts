@@ -501,9 +501,169 @@ export interface Translation {
 
   // staff console
   staff: StaffTranslation;
+  staffBilling: StaffBillingTranslation;
+  staffPayments: StaffPaymentsTranslation;
 
   // « Mes informations » (<pf-family-profile>)
   profile: ProfileTranslation;
+}
+
+/** The console's « Facturation » tab (and the family search shared by the billing tabs). */
+export interface StaffBillingTranslation {
+  problems: Record<'invoice_not_creditable' | 'credit_note_too_large', string>;
+  familySearch: string;
+  familySearchHint: string;
+  familyFound: (count: number) => string;
+
+  billing: string;
+  billingIntro: string;
+  runHeading: string;
+  runMonth: string;
+  runMonthHint: string;
+  runMonthInvalid: string;
+  runButton: string;
+  /** The question before billing, with the month's name (« mars 2026 »). */
+  runConfirm: (month: string) => string;
+  runConfirmButton: (month: string) => string;
+  running: string;
+  cancel: string;
+  runDone: (month: string, count: number, total: string) => string;
+  runNumbers: (numbers: string, more: boolean) => string;
+
+  invoicesHeading: string;
+  filtersLabel: string;
+  filterMonth: string;
+  filterState: string;
+  allStates: string;
+  filterFamily: string;
+  allFamilies: string;
+  filter: string;
+  noInvoice: string;
+  invoiceCount: (count: number, more: boolean) => string;
+  moreInvoices: string;
+  invoicesCaption: string;
+  invoiceNumber: string;
+  family: string;
+  month: string;
+  actions: string;
+
+  backToInvoices: string;
+  correctedInvoice: string;
+  downloadPdf: string;
+  downloadingPdf: string;
+  pdfSaved: (name: string) => string;
+  linesCaption: string;
+  creditNotesHeading: string;
+  creditNoteLine: (number: string, date: string, amount: string, reason: string) => string;
+  creditNoteHeading: string;
+  notCreditable: string;
+  creditKind: string;
+  creditPartial: string;
+  creditCancel: (due: string) => string;
+  cancelNeedsUnpaid: string;
+  creditAmount: string;
+  creditAmountHint: (due: string) => string;
+  reissue: string;
+  creditReason: string;
+  creditReasonHint: (max: number) => string;
+  createCreditNote: string;
+  creating: string;
+  amountInvalid: string;
+  creditTooLarge: (due: string) => string;
+  creditReasonRequired: string;
+  creditDone: (number: string, amount: string, corrected: string | null) => string;
+}
+
+/** Why a payment was refused, from the contract's `refusalReason`. */
+export type PaymentRefusalName = 'refused' | 'abandoned' | 'expired' | 'failed' | 'rejected';
+
+/** The console's « Encaissements » tab. */
+export interface StaffPaymentsTranslation {
+  problems: Record<'payment_not_flagged' | 'insufficient_credit' | 'invoice_not_payable', string>;
+  payments: string;
+  intro: string;
+
+  recordHeading: string;
+  family: string;
+  chooseFamily: string;
+  familyRequired: string;
+  familyCredit: (amount: string) => string;
+  noFamilyCredit: string;
+  nothingDue: string;
+  invoices: string;
+  invoicesHint: string;
+  invoiceChoice: (number: string, month: string, due: string) => string;
+  method: string;
+  deskMethods: Record<'cheque' | 'cash' | 'cesu' | 'card_desk' | 'credit', string>;
+  amount: string;
+  amountHint: string;
+  amountInvalid: string;
+  receivedOn: string;
+  receivedOnInvalid: string;
+  reference: string;
+  referenceHint: string;
+  creditMethodHint: (balance: string) => string;
+  creditNeedsInvoices: string;
+  creditTooSmall: (balance: string) => string;
+  record: string;
+  recording: string;
+  recorded: (reference: string, amount: string, allocated: string, credit: string) => string;
+
+  paymentsHeading: string;
+  filtersLabel: string;
+  filterState: string;
+  allStates: string;
+  onlyFlagged: string;
+  filter: string;
+  reconcile: string;
+  reconciling: string;
+  reconciled: (r: { checked: number; validated: number; refused: number; pending: number; anomalies: number }) => string;
+  noPayment: string;
+  paymentCount: (count: number, more: boolean) => string;
+  paymentsCaption: string;
+  date: string;
+  state: string;
+  refusalReasons: Record<PaymentRefusalName, string>;
+  flagged: string;
+  mismatch: (asked: string, reported: string | null) => string;
+  unknownResult: string;
+  resolved: (decision: 'accepted' | 'rejected', by: string, at: string, comment: string) => string;
+  keptAsCredit: (amount: string) => string;
+  settle: string;
+  settleLabel: (reference: string) => string;
+
+  settleHeading: (reference: string) => string;
+  askedAmount: string;
+  reportedAmount: string;
+  noReportedAmount: string;
+  settleIntro: string;
+  decision: string;
+  accept: string;
+  reject: string;
+  receivedAmount: string;
+  receivedAmountHint: string;
+  comment: string;
+  commentHint: (max: number) => string;
+  commentRequired: string;
+  confirmAccept: string;
+  confirmReject: string;
+  settling: string;
+  cancel: string;
+  accepted: (reference: string, allocated: string, credit: string) => string;
+  rejected: (reference: string) => string;
+
+  reportHeading: string;
+  reportPeriod: string;
+  from: string;
+  to: string;
+  periodInvalid: string;
+  showReport: string;
+  reportCaption: (from: string, to: string) => string;
+  count: string;
+  nothingCollected: string;
+  notCounted: string;
+  totalCollected: string;
+  creditCreated: (amount: string) => string;
 }
 
 /** The texts of `<pf-documents>`. */
