@@ -5,38 +5,21 @@
  * shows the invoice paid, nothing left to pay in its detail; the family's portal says « Payée ».
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DEMO, seedDemo } from '../packages/reference-server/src/demo/seed.js';
+import { describe, it } from 'node:test';
+import { DEMO } from '../packages/reference-server/src/demo/seed.js';
 import { Invoice } from '../packages/reference-server/src/modules/billing/billing.models.js';
 import { Payment } from '../packages/reference-server/src/modules/payments/payment.models.js';
-import { startTestServer, type TestServer } from '../packages/reference-server/test/support/harness.js';
-import { launchChromium } from './browser.js';
+import { demoPortal, logIn, logInAsDemoParent, openPage } from './demo-portal.js';
 
 describe('staff desk payment journey on the staff example page', () => {
-  let t: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestServer();
-    await seedDemo(t.server.ctx);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const portal = demoPortal();
 
   it('a cheque recorded at the desk for an invoice: the invoice shows as paid, in the console and on the portal', async () => {
     const oldest = await Invoice.findOne({ order: [['number', 'ASC']], rejectOnEmpty: true });
     const due = (oldest.total_cents / 100).toFixed(2).replace('.', ',');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.url}/examples/staff.html`);
-    await page.getByLabel('Identifiant').fill(DEMO.staff.identifier);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.staff.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const { t, browser } = portal;
+    const { page, errors } = await openPage(browser, `${t.url}/examples/staff.html`);
+    await logIn(page, DEMO.staff.identifier, DEMO.staff.password);
 
     await page.getByRole('button', { name: 'Encaissements' }).click();
     await page.getByLabel('Famille', { exact: true }).fill('Martin');
@@ -68,11 +51,8 @@ describe('staff desk payment journey on the staff example page', () => {
     await page.getByText('Plus rien n’est dû sur cette facture').waitFor();
 
     // The family sees it paid too.
-    const parent = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await parent.goto(`${t.url}/examples/`);
-    await parent.getByLabel('Identifiant').fill(DEMO.parent.identifier);
-    await parent.getByLabel('Mot de passe', { exact: true }).fill(DEMO.parent.password);
-    await parent.getByRole('button', { name: 'Se connecter' }).click();
+    const { page: parent } = await openPage(browser, `${t.url}/examples/`);
+    await logInAsDemoParent(parent);
     await parent.getByRole('tab', { name: 'Factures' }).click();
     await parent
       .getByText(new RegExp(`${oldest.number}`))
