@@ -74,23 +74,28 @@ export class PeriodContext {
     const { period } = this;
     const shareLock = transaction && BookingPeriod.sequelize?.getDialect() === 'postgres' ? ' FOR KEY SHARE' : '';
     const ids = period.activityIdList;
-    const [activities, closures] = await Promise.all([
+    const readActivities = () =>
       ids.length === 0
-        ? []
+        ? Promise.resolve([])
         : selectInstances(
             Activity,
             `SELECT ${columnsOf(Activity, 'a')} FROM activities a WHERE a.commune_id = :communeId AND a.id IN (:ids) ORDER BY a.id${shareLock}`,
             { communeId, ids },
             transaction,
-          ),
+          );
+    const readClosures = () =>
       selectInstances(
         Closure,
         `SELECT ${columnsOf(Closure, 'c')} FROM closures c WHERE c.commune_id = :communeId
          AND (c.facility_id IS NULL OR c.facility_id = :facilityId) AND c.start_date <= :end AND c.end_date >= :start`,
         { communeId, facilityId: period.facility_id, start: period.start_date, end: period.end_date },
         transaction,
-      ),
-    ]);
+      );
+    // On SQLite both go at once (they queue on the connection); a PostgreSQL client runs one
+    // query at a time, and pg 9 refuses a second one sent before the first answers.
+    const [activities, closures] = shareLock
+      ? [await readActivities(), await readClosures()]
+      : await Promise.all([readActivities(), readClosures()]);
     return new PeriodContext(
       period,
       activities.sort((a, b) => a.position - b.position),

@@ -75,16 +75,20 @@ export async function applyBookingRequest(
   // The catalogue as of this transaction (capacity and closures staff may have changed), the
   // request's number, the child's bookings on those days, and the days' counters. SQLite has
   // one writer at a time: all are sent at once and queue on the connection without waiting
-  // for this code in between. PostgreSQL takes row locks: always the activities, then the
-  // number, then the counters, so writers — and staff changing an activity — wait for one
-  // another instead of deadlocking.
+  // for this code in between. On PostgreSQL one after the other (a client runs one query at
+  // a time; pg 9 refuses overlapping ones), in the order of the row locks every writer takes
+  // — the activities, then the number, then the counters — so writers, and staff changing an
+  // activity, wait for one another instead of deadlocking.
   const pipelined = (transaction as Transaction & { sequelize: Sequelize }).sequelize.getDialect() === 'sqlite';
-  const catalogue = args.base.withCatalogue(communeId, transaction);
-  const numbered = pipelined
-    ? nextNumber(communeId, 'booking_request', transaction)
-    : catalogue.then(() => nextNumber(communeId, 'booking_request', transaction));
-  const locked = pipelined ? places.lock(days) : numbered.then(() => places.lock(days));
-  const [ctx, number, existing] = await Promise.all([catalogue, numbered, places.bookingsOf(child.id, days), locked]);
+  const reads = [
+    () => args.base.withCatalogue(communeId, transaction),
+    () => nextNumber(communeId, 'booking_request', transaction),
+    () => places.bookingsOf(child.id, days),
+    () => places.lock(days),
+  ] as const;
+  const [ctx, number, existing] = pipelined
+    ? await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()])
+    : [await reads[0](), await reads[1](), await reads[2](), await reads[3]()];
   const periodOpen = periodStatus(ctx.period, now) === 'open';
   const decided = new Map<number, Decided>();
 
