@@ -2,10 +2,10 @@ import type { PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { loadingTemplate, retryNotice } from '../core/fragments.js';
+import { loadingTemplate } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
 import type { AttendanceActivity, AttendanceEntry, AttendanceRegister, AttendanceStatus } from '../core/types.js';
-import { staffProblemMessage } from './staff-problems.js';
+import { StaffAction, StaffLoad } from './staff-load.js';
 
 export interface AttendanceHost extends ReactiveControllerHost {
   readonly client: PortailClient | undefined;
@@ -16,93 +16,82 @@ export function parisToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** What « Présences » shows for a day: its activities, the one chosen, and its register. */
+interface Day {
+  activities: AttendanceActivity[];
+  activityId: string | null;
+  register: AttendanceRegister | undefined;
+}
+
 /**
  * « Présences »: choose a day and one of its activities, tick each expected child present
  * or absent, save the register in one call (it replaces that day's register).
  */
 export class AttendanceController {
   readonly #host: AttendanceHost;
-  readonly #onError: (error: unknown) => void;
   #date = parisToday();
-  #activities: AttendanceActivity[] | undefined = undefined;
-  #activityId: string | null = null;
-  #register: AttendanceRegister | undefined = undefined;
-  #marks = new Map<string, AttendanceStatus>();
-  #loading = false;
-  #loadError: unknown = null;
-  #saving = false;
-  #saveError: unknown = null;
-  #notice = '';
-  #generation = 0;
+  readonly #day: StaffLoad<Day>;
+  readonly #saving: StaffAction;
+  /** The ticks, for the register they were started from (a new register starts them again). */
+  #ticks: { of: AttendanceRegister | undefined; marks: Map<string, AttendanceStatus> } = { of: undefined, marks: new Map() };
 
   constructor(host: AttendanceHost, callbacks: { onError: (error: unknown) => void }) {
     this.#host = host;
-    this.#onError = callbacks.onError;
+    this.#day = new StaffLoad(host, callbacks.onError);
+    this.#saving = new StaffAction(host, callbacks.onError);
   }
 
   get needsLoad(): boolean {
-    return this.#activities === undefined && !this.#loading && this.#loadError === null;
+    return this.#day.needsLoad;
   }
 
   reset(): void {
     this.#date = parisToday();
-    this.#activities = undefined;
-    this.#activityId = null;
-    this.#register = undefined;
-    this.#marks = new Map();
-    this.#loading = false;
-    this.#loadError = null;
-    this.#saving = false;
-    this.#saveError = null;
-    this.#notice = '';
-    this.#generation += 1;
+    this.#day.reset();
+    this.#saving.reset();
   }
 
   /** Loads the day's activities, keeps (or picks the first) activity, then its register. */
-  async load(): Promise<void> {
+  async load(activityId: string | null = this.#day.value?.activityId ?? null): Promise<void> {
     const client = this.#host.client;
     if (!client) return;
-    const generation = ++this.#generation;
-    this.#loading = true;
-    this.#loadError = null;
-    this.#host.requestUpdate();
-    try {
-      const activities = await client.listAttendanceActivities(this.#date);
-      if (generation !== this.#generation) return;
-      this.#activities = activities;
-      if (!activities.some((a) => a.activityId === this.#activityId)) this.#activityId = activities[0]?.activityId ?? null;
-      const register = this.#activityId ? await client.getAttendanceRegister(this.#activityId, this.#date) : undefined;
-      if (generation !== this.#generation) return;
-      this.#setRegister(register);
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#loadError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#loading = false;
-        this.#host.requestUpdate();
-      }
-    }
+    const date = this.#date;
+    await this.#day.load(async () => {
+      const activities = await client.listAttendanceActivities(date);
+      const chosen = activities.some((a) => a.activityId === activityId) ? activityId : (activities[0]?.activityId ?? null);
+      const register = chosen ? await client.getAttendanceRegister(chosen, date) : undefined;
+      return { activities, activityId: chosen, register };
+    });
   }
 
-  #setRegister(register: AttendanceRegister | undefined): void {
-    this.#register = register;
-    this.#marks = new Map(
-      (register?.entries ?? []).flatMap((e) => (e.attendance ? [[e.childId, e.attendance] as [string, AttendanceStatus]] : [])),
-    );
+  /** The ticks of the register shown: those it records, until the reader changes them. */
+  get #marks(): Map<string, AttendanceStatus> {
+    const register = this.#day.value?.register;
+    if (this.#ticks.of !== register) {
+      const recorded = (register?.entries ?? []).flatMap((e) =>
+        e.attendance ? [[e.childId, e.attendance] as [string, AttendanceStatus]] : [],
+      );
+      this.#ticks = { of: register, marks: new Map(recorded) };
+    }
+    return this.#ticks.marks;
+  }
+
+  set #marks(marks: Map<string, AttendanceStatus>) {
+    this.#ticks = { of: this.#day.value?.register, marks };
   }
 
   // --- rendering ---------------------------------------------------------------------
 
   render(t: Translation): TemplateResult {
     const s = t.staff;
-    const activities = this.#activities;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (this.#loadError !== null) body = retryNotice(staffProblemMessage(this.#loadError, t), t, () => void this.load(), 'error');
-    else if (activities === undefined || this.#loading) body = loadingTemplate(t);
-    else if (activities.length === 0) body = html`<p class="empty">${s.noActivityThatDay}</p>`;
-    else if (this.#register) body = this.#table(t, this.#register);
+    const day = this.#day.value;
+    const activities = day?.activities;
+    // While another day or activity loads, « Chargement… » rather than the register before.
+    const body = this.#day.loading
+      ? loadingTemplate(t)
+      : this.#day.render(t, ({ activities: list, register }) =>
+          list.length === 0 ? html`<p class="empty">${s.noActivityThatDay}</p>` : register ? this.#table(t, register) : nothing,
+        );
     return html`<p>${s.attendanceIntro}</p>
       <form part="form" class="attendance-filter" novalidate @submit=${(event: SubmitEvent) => event.preventDefault()}>
         <div class="field">
@@ -127,7 +116,7 @@ export class AttendanceController {
               >
                 ${activities.map(
                   (a) =>
-                    html`<option value=${a.activityId} ?selected=${a.activityId === this.#activityId}>
+                    html`<option value=${a.activityId} ?selected=${a.activityId === day?.activityId}>
                       ${s.attendanceActivityOption(a.activityName, a.facilityName, a.expected)}
                     </option>`,
                 )}
@@ -136,11 +125,7 @@ export class AttendanceController {
             : nothing
         }
       </form>
-      <p id="attendance-status" role="status" part="status" class="notice success">${this.#notice}</p>
-      <div id="attendance-alert" role="alert" part="error" class="notice danger">${
-        this.#saveError !== null ? html`<p>${staffProblemMessage(this.#saveError, t)}</p>` : nothing
-      }</div>
-      ${body}`;
+      ${this.#saving.renderMessages(t, 'attendance')} ${body}`;
   }
 
   #table(t: Translation, register: AttendanceRegister): TemplateResult {
@@ -170,17 +155,17 @@ export class AttendanceController {
         </table>
       </div>
       <div class="form-actions">
-        <button class="button secondary" type="button" ?disabled=${!register.recordable || !unmarked || this.#saving} @click=${() => this.#markOthersPresent()}>
+        <button class="button secondary" type="button" ?disabled=${!register.recordable || !unmarked || this.#saving.busy !== null} @click=${() => this.#markOthersPresent()}>
           ${s.markAllPresent}
         </button>
         <button
           class="button"
           part="submit"
           type="button"
-          ?disabled=${!register.recordable || this.#marks.size === 0 || this.#saving}
+          ?disabled=${!register.recordable || this.#marks.size === 0 || this.#saving.busy !== null}
           @click=${() => void this.#save(t)}
         >
-          ${this.#saving ? s.savingAttendance : s.saveAttendance}
+          ${this.#saving.busy !== null ? s.savingAttendance : s.saveAttendance}
         </button>
       </div>`;
   }
@@ -216,29 +201,24 @@ export class AttendanceController {
   #chooseDate(date: string): void {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date === this.#date) return;
     this.#date = date;
-    this.#notice = '';
-    this.#saveError = null;
-    this.#register = undefined;
+    this.#saving.clear();
     void this.load();
   }
 
   #chooseActivity(activityId: string): void {
-    this.#activityId = activityId;
-    this.#notice = '';
-    this.#saveError = null;
-    this.#register = undefined;
-    void this.load();
+    this.#saving.clear();
+    void this.load(activityId);
   }
 
   #mark(childId: string, status: AttendanceStatus): void {
     this.#marks = new Map(this.#marks).set(childId, status);
-    this.#notice = '';
+    this.#saving.clear();
     this.#host.requestUpdate();
   }
 
   #markOthersPresent(): void {
     const marks = new Map(this.#marks);
-    for (const e of this.#register?.entries ?? []) if (!marks.has(e.childId)) marks.set(e.childId, 'present');
+    for (const e of this.#day.value?.register?.entries ?? []) if (!marks.has(e.childId)) marks.set(e.childId, 'present');
     this.#marks = marks;
     this.#host.requestUpdate();
   }
@@ -246,32 +226,21 @@ export class AttendanceController {
   /** Sends the register (the ticked children), then shows what the server recorded. */
   async #save(t: Translation): Promise<void> {
     const client = this.#host.client;
-    const register = this.#register;
-    if (!client || !register || this.#saving) return;
+    const day = this.#day.value;
+    const register = day?.register;
+    if (!client || !day || !register) return;
     const records = register.entries.flatMap((e) => {
       const status = this.#marks.get(e.childId);
       return status ? [{ childId: e.childId, status }] : [];
     });
-    const generation = this.#generation;
-    this.#saving = true;
-    this.#saveError = null;
-    this.#notice = '';
-    this.#host.requestUpdate();
-    try {
-      const saved = await client.recordAttendance(register.activityId, register.date, records);
-      if (generation !== this.#generation) return;
-      this.#setRegister(saved);
-      const count = (status: AttendanceStatus) => saved.entries.filter((e) => e.attendance === status).length;
-      this.#notice = t.staff.attendanceSaved(count('present'), count('absent'));
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#saveError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#saving = false;
-        this.#host.requestUpdate();
-      }
-    }
+    await this.#saving.run(
+      'save',
+      () => client.recordAttendance(register.activityId, register.date, records),
+      (saved) => {
+        this.#day.set({ ...day, register: saved });
+        const count = (status: AttendanceStatus) => saved.entries.filter((e) => e.attendance === status).length;
+        return t.staff.attendanceSaved(count('present'), count('absent'));
+      },
+    );
   }
 }

@@ -1,9 +1,8 @@
 import { NotFoundError, PortailApiError, type PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
-import { loadingTemplate, retryNotice } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
-import { staffProblemMessage } from './staff-problems.js';
+import { StaffAction, StaffLoad } from './staff-load.js';
 
 /** What the server takes (the pixel size is checked there only). */
 const TYPES = ['image/png', 'image/jpeg'];
@@ -20,21 +19,17 @@ export interface LogoHost extends ReactiveControllerHost {
  */
 export class CommuneLogoController implements ReactiveController {
   readonly #host: LogoHost;
-  readonly #onError: (error: unknown) => void;
-  /** An object URL of the current logo; null: none; undefined: not loaded. */
-  #url: string | null | undefined = undefined;
-  #loading = false;
-  #loadError: unknown = null;
+  /** An object URL of the current logo, or null: none. */
+  readonly #logo: StaffLoad<string | null>;
+  /** `send` or `remove`. */
+  readonly #action: StaffAction;
   #fieldError = '';
-  #actionError: unknown = null;
-  #busy: 'send' | 'remove' | null = null;
-  #notice = '';
-  #generation = 0;
   readonly #focus: FocusAfterRenderController;
 
   constructor(host: LogoHost, callbacks: { onError: (error: unknown) => void }) {
     this.#host = host;
-    this.#onError = callbacks.onError;
+    this.#logo = new StaffLoad(host, callbacks.onError);
+    this.#action = new StaffAction(host, callbacks.onError);
     this.#focus = new FocusAfterRenderController(host);
     host.addController(this);
   }
@@ -45,77 +40,58 @@ export class CommuneLogoController implements ReactiveController {
   }
 
   get needsLoad(): boolean {
-    return this.#url === undefined && !this.#loading && this.#loadError === null;
+    return this.#logo.needsLoad;
   }
 
   reset(): void {
-    this.#show(undefined);
-    this.#loading = false;
-    this.#loadError = null;
+    this.#release(this.#logo.value);
+    this.#logo.reset();
+    this.#action.reset();
     this.#fieldError = '';
-    this.#actionError = null;
-    this.#busy = null;
-    this.#notice = '';
-    this.#generation += 1;
+  }
+
+  #release(url: string | null | undefined): void {
+    if (url) URL.revokeObjectURL(url);
   }
 
   /** Replaces the logo shown, releasing the previous image. */
-  #show(url: string | null | undefined): void {
-    if (this.#url) URL.revokeObjectURL(this.#url);
-    this.#url = url;
+  #show(url: string | null): void {
+    this.#release(this.#logo.value);
+    this.#logo.set(url);
   }
 
   async load(): Promise<void> {
     const client = this.#host.client;
     if (!client) return;
-    const generation = ++this.#generation;
-    this.#loading = true;
-    this.#loadError = null;
-    this.#host.requestUpdate();
-    try {
+    const before = this.#logo.value;
+    const kept = await this.#logo.load(async () => {
       const logo = await client.getCommuneLogo().catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       });
-      if (generation !== this.#generation) return;
-      this.#show(logo ? URL.createObjectURL(logo.blob) : null);
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#loadError = error;
-      this.#onError(error);
-    } finally {
-      if (generation === this.#generation) {
-        this.#loading = false;
-        this.#host.requestUpdate();
-      }
-    }
+      return logo ? URL.createObjectURL(logo.blob) : null;
+    });
+    if (kept && before !== this.#logo.value) this.#release(before);
   }
 
   // --- rendering ---------------------------------------------------------------------
 
   render(t: Translation): TemplateResult {
     const s = t.staff;
-    let current: TemplateResult | typeof nothing = nothing;
-    if (this.#url === undefined) {
-      if (this.#loadError === null) current = loadingTemplate(t);
-    } else if (this.#url === null) {
-      current = html`<p class="empty">${s.noLogo}</p>`;
-    } else {
-      current = html`<figure class="logo-figure">
-          <img part="logo" class="logo-preview" src=${this.#url} alt=${s.currentLogo} />
-        </figure>
-        <button class="button secondary" type="button" ?disabled=${this.#busy !== null} @click=${() => void this.#remove(t)}>
-          ${this.#busy === 'remove' ? s.removingLogo : s.removeLogo}
-        </button>`;
-    }
+    const busy = this.#action.busy;
+    const current = this.#logo.render(t, (url) =>
+      url === null
+        ? html`<p class="empty">${s.noLogo}</p>`
+        : html`<figure class="logo-figure">
+              <img part="logo" class="logo-preview" src=${url} alt=${s.currentLogo} />
+            </figure>
+            <button class="button secondary" type="button" ?disabled=${busy !== null} @click=${() => void this.#remove(t)}>
+              ${busy === 'remove' ? s.removingLogo : s.removeLogo}
+            </button>`,
+    );
     const error = this.#fieldError;
     return html`<p>${s.logoIntro}</p>
-      <p id="logo-status" role="status" part="status" class="notice success">${this.#notice}</p>
-      <div id="logo-alert" role="alert" part="error" class="notice danger">${
-        this.#actionError !== null ? html`<p>${staffProblemMessage(this.#actionError, t)}</p>` : nothing
-      }</div>
-      ${this.#loadError !== null ? retryNotice(staffProblemMessage(this.#loadError, t), t, () => void this.load(), 'error') : nothing}
-      ${current}
+      ${this.#action.renderMessages(t, 'logo')} ${current}
       <form part="form" class="logo-form" novalidate @submit=${(event: SubmitEvent) => void this.#send(event, t)}>
         <div class="field">
           <label for="logo-file" part="label">${s.newLogo}</label>
@@ -131,8 +107,8 @@ export class CommuneLogoController implements ReactiveController {
           ${error ? html`<p id="logo-file-error" part="field-error" class="field-error">${error}</p>` : nothing}
         </div>
         <div class="form-actions">
-          <button class="button" part="submit" type="submit" ?disabled=${this.#busy !== null}>
-            ${this.#busy === 'send' ? s.sendingLogo : s.sendLogo}
+          <button class="button" part="submit" type="submit" ?disabled=${busy !== null}>
+            ${busy === 'send' ? s.sendingLogo : s.sendLogo}
           </button>
         </div>
       </form>`;
@@ -153,10 +129,9 @@ export class CommuneLogoController implements ReactiveController {
     event.preventDefault();
     const client = this.#host.client;
     const input = this.#host.renderRoot.querySelector<HTMLInputElement>('#logo-file');
-    if (!client || !input || this.#busy) return;
+    if (!client || !input || this.#action.busy) return;
     const file = input.files?.[0];
-    this.#notice = '';
-    this.#actionError = null;
+    this.#action.clear();
     const s = t.staff;
     this.#fieldError = !file
       ? s.logoRequired
@@ -172,47 +147,45 @@ export class CommuneLogoController implements ReactiveController {
       this.#focus.focusLater('logo-file');
       return;
     }
-    this.#busy = 'send';
-    this.#host.requestUpdate();
-    try {
-      await client.setCommuneLogo(file, file.name);
-      this.#show(URL.createObjectURL(file));
-      input.value = '';
-      this.#notice = s.logoSent;
-    } catch (error) {
-      this.#onError(error);
-      const problem = this.#fileProblem(error, t);
-      if (problem) {
-        this.#fieldError = problem;
-        this.#focus.focusLater('logo-file');
-      } else {
-        this.#actionError = error;
-      }
-    } finally {
-      this.#busy = null;
-      this.#host.requestUpdate();
-    }
+    await this.#action.run(
+      'send',
+      async () => {
+        try {
+          await client.setCommuneLogo(file, file.name);
+          return true;
+        } catch (error) {
+          // A refused file is said next to the field, where the admin chooses another.
+          const problem = this.#fileProblem(error, t);
+          if (!problem) throw error;
+          this.#fieldError = problem;
+          this.#focus.focusLater('logo-file');
+          return false;
+        }
+      },
+      (sent) => {
+        if (!sent) return '';
+        this.#show(URL.createObjectURL(file));
+        input.value = '';
+        return s.logoSent;
+      },
+    );
   }
 
   async #remove(t: Translation): Promise<void> {
     const client = this.#host.client;
-    if (!client || this.#busy) return;
-    this.#busy = 'remove';
-    this.#notice = '';
-    this.#actionError = null;
-    this.#host.requestUpdate();
-    try {
-      await client.removeCommuneLogo();
-      this.#show(null);
-      this.#notice = t.staff.logoRemoved;
-      // The button is gone: the focus goes to the form that can send another.
-      this.#focus.focusLater('logo-file');
-    } catch (error) {
-      this.#onError(error);
-      this.#actionError = error;
-    } finally {
-      this.#busy = null;
-      this.#host.requestUpdate();
-    }
+    if (!client) return;
+    const removed = await this.#action.run(
+      'remove',
+      async () => {
+        await client.removeCommuneLogo();
+        return true;
+      },
+      () => {
+        this.#show(null);
+        return t.staff.logoRemoved;
+      },
+    );
+    // The button is gone: the focus goes to the form that can send another.
+    if (removed) this.#focus.focusLater('logo-file');
   }
 }
