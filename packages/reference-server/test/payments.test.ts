@@ -290,6 +290,31 @@ describe('payments', () => {
     assert.equal(left.body.creditCents, 3000);
   });
 
+  it("staff read the commune's payments page by page, newest first; a forged cursor is refused", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `${base}/staff/payments?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await t.api(query, { token: billing });
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      assert.ok(page.body.items.length <= 2);
+      seen.push(...page.body.items.map((p: { reference: string }) => p.reference));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await Payment.findAll({ where: { commune_id: t.communes.a.id }, attributes: ['reference'] });
+    assert.ok(all.length > 2, 'more than one page');
+    assert.deepEqual(
+      seen,
+      all
+        .map((p) => p.reference)
+        .sort()
+        .reverse(),
+      'every payment once, newest first',
+    );
+    const forged = await t.api(`${base}/staff/payments?cursor=${Buffer.from('x').toString('base64url')}`, { token: billing });
+    assert.equal(forged.status, 400);
+  });
+
   it('the collection report sums what came in, by method', async () => {
     const today = civilDateOf(new Date());
     const report = await t.api(`${base}/staff/payments/report?from=${today}&to=${today}`, { token: billing });

@@ -96,6 +96,13 @@ export interface BookingDecisionResult {
 export type Invoice = Schemas['Invoice'];
 export type InvoiceSummary = Schemas['InvoiceSummary'];
 export type InvoicePage = Schemas['InvoicePage'];
+export type PaymentPage = Schemas['PaymentPage'];
+/** Which payments `listPayments` answers: one family's, in one state, or only those flagged for staff. */
+export interface PaymentQuery {
+  familyId?: string;
+  state?: PaymentState;
+  anomaly?: boolean;
+}
 export type InvoiceState = Schemas['InvoiceState'];
 export type CreditNote = Schemas['CreditNote'];
 export type CreditNoteInput = Schemas['CreditNoteInput'];
@@ -1130,10 +1137,19 @@ export class PortailClient {
 
   // --- payments: staff (roles admin, billing) ---------------------------------------------
 
-  listPayments(query: { familyId?: string; state?: PaymentState; anomaly?: boolean; limit?: number } = {}): Promise<Payment[]> {
-    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/payments', { params: { path: this.#path, query } })).then(
-      (page) => page.items,
-    );
+  /** The commune's payments, newest first, one page (`nextCursor` asks for the next). */
+  listPayments(query: PaymentQuery & { limit?: number; cursor?: string } = {}): Promise<PaymentPage> {
+    return this.#authed(() => this.raw.GET('/v1/communes/{commune}/staff/payments', { params: { path: this.#path, query } }));
+  }
+
+  /** The commune's payments, newest first, page after page: `for await (const p of client.iteratePayments())`. */
+  async *iteratePayments(query: PaymentQuery & { limit?: number } = {}): AsyncGenerator<Payment> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listPayments({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   /** A payment received at the desk (cheque, cash, CESU, card) or paid from the family's credit. */

@@ -58,6 +58,8 @@ export type {
   MyPayments,
   Payment,
   PaymentMethod,
+  PaymentPage,
+  PaymentQuery,
   PaymentRedirect,
   PaymentResolution,
   PaymentResolutionInput,

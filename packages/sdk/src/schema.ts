@@ -1914,7 +1914,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The commune's payments, newest first; anomalies flagged (roles admin, billing). */
+        /** The commune's payments, newest first, page by page; anomalies flagged (roles admin, billing). */
         get: operations["listPayments"];
         put?: never;
         /**
@@ -2970,6 +2970,11 @@ export interface components {
             /** @constant */
             decision: "reject";
             comment: string;
+        };
+        PaymentPage: {
+            items: components["schemas"]["Payment"][];
+            /** @description The next page (older payments), or null: no more. */
+            nextCursor: string | null;
         };
         /**
          * @description pending: waiting for the bank (« en attente de validation bancaire »); validated; refused.
@@ -6228,6 +6233,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
                 familyId?: components["schemas"]["Id"];
                 state?: components["schemas"]["PaymentState"];
                 /** @description Only the payments flagged for staff (true). */
@@ -6248,9 +6255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Payment"][];
-                    };
+                    "application/json": components["schemas"]["PaymentPage"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -106,7 +106,17 @@ describe('SDK: payments', () => {
     });
     assert.equal(cheque.creditedToAccountCents, 1500);
     assert.equal((await staff.getFamilyCredit(familyId)).balanceCents, 1500);
-    assert.equal((await staff.listPayments({ familyId })).length, 2);
+    const firstPage = await staff.listPayments({ familyId, limit: 1 });
+    assert.equal(firstPage.items.length, 1);
+    assert.ok(firstPage.nextCursor, 'one more page');
+    const all = [];
+    for await (const payment of staff.iteratePayments({ familyId, limit: 1 })) all.push(payment);
+    assert.deepEqual(
+      all.map((p) => p.reference),
+      [firstPage.items[0]?.reference, all[1]?.reference],
+    );
+    assert.equal(all.length, 2, 'both payments, newest first, one page each');
+    assert.ok((all[0]?.reference ?? '') > (all[1]?.reference ?? ''));
     const report = await staff.getCollectionReport({ from: '2026-03-01', to: '2026-03-31' });
     assert.equal(report.byMethod.find((m) => m.method === 'cheque')?.totalCents, 1500);
     assert.deepEqual(await staff.reconcilePayments(), { checked: 0, validated: 0, refused: 0, pending: 0, anomalies: 0 });

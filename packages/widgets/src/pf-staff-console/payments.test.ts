@@ -12,7 +12,7 @@ import {
   waitFor,
   waitForText,
 } from '../testing/dom.js';
-import { type StaffBillingApi, signedInConsole } from '../testing/mock-staff-billing.js';
+import { type StaffBillingApi, sampleStaffPayments, signedInConsole } from '../testing/mock-staff-billing.js';
 import { useMockApi } from '../testing/setup.js';
 import '../staff.js';
 
@@ -159,5 +159,29 @@ describe('<pf-staff-console> « Encaissements »', () => {
     byButton(root, 'Afficher').click();
     await waitForText(element, '1 paiement, les plus récents d’abord.');
     includes(staff.calls.filter((c) => c.startsWith('GET /staff/payments?')).at(-1) ?? '', 'anomaly=true');
+  });
+
+  it('more payments than a page: « Voir plus de paiements » adds the older ones and the reader continues there', async () => {
+    const [first] = sampleStaffPayments();
+    ok(first, 'the sample has a payment');
+    const many = Array.from({ length: 53 }, (_, i) => ({
+      ...first,
+      id: `pay_${i}`,
+      reference: `PAY2026${String(100 + i).padStart(6, '0')}`,
+      anomaly: null,
+      resolution: null,
+    }));
+    const { element, root } = await openPayments({ payments: many });
+    await waitForText(element, '50 paiements, les plus récents d’abord (il y en a de plus anciens).');
+    equal(rows(root, 'payments-table').length, 50);
+    ok(rows(root, 'payments-table')[0]?.startsWith('PAY2026000152'), 'the newest first');
+    byButton(root, 'Voir plus de paiements').click();
+    await waitForText(element, '53 paiements, les plus récents d’abord.');
+    const all = rows(root, 'payments-table');
+    equal(all.length, 53);
+    ok(all[50]?.startsWith('PAY2026000102'), 'the older ones after');
+    await waitFor(() => deepActiveElement()?.id === 'payment-pay_2');
+    ok(!deepQueryAll(root, 'button').some((b) => b.textContent?.includes('Voir plus de paiements')), 'no more to show');
+    await expectAccessible(element);
   });
 });

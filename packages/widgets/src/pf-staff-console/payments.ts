@@ -3,6 +3,7 @@ import type {
   DeskPaymentMethod,
   FamilyCredit,
   FamilySummary,
+  PaymentPage,
   PaymentResolutionInput,
   PaymentState,
   PortailClient,
@@ -70,7 +71,7 @@ export class PaymentsController {
   #reference = '';
   #deskErrors: Partial<Record<DeskField, string>> = {};
   // the payments
-  readonly #payments: StaffLoad<Payment[]>;
+  readonly #payments: StaffLoad<PaymentPage>;
   readonly #listAction: StaffAction;
   #filterState: PaymentState | '' = '';
   #onlyFlagged = false;
@@ -145,15 +146,31 @@ export class PaymentsController {
     await Promise.all([this.#loadPayments(), this.#loadReport()]);
   }
 
-  #loadPayments(): Promise<boolean> {
+  /** The first page of payments for the current filters, or the next one appended. */
+  #loadPayments(more = false): Promise<boolean> {
     const client = this.#host.client;
     if (!client) return Promise.resolve(false);
+    const before = more ? this.#payments.value : undefined;
     const query = {
       limit: LIST_LIMIT,
       ...(this.#filterState ? { state: this.#filterState } : {}),
       ...(this.#onlyFlagged ? { anomaly: true } : {}),
+      ...(before?.nextCursor ? { cursor: before.nextCursor } : {}),
     };
-    return this.#payments.load(() => client.listPayments(query));
+    return this.#payments.load(async () => {
+      const page = await client.listPayments(query);
+      if (!before) return page;
+      const known = new Set(before.items.map((x) => x.id));
+      return { items: [...before.items, ...page.items.filter((x) => !known.has(x.id))], nextCursor: page.nextCursor };
+    });
+  }
+
+  async #morePayments(): Promise<void> {
+    const before = this.#payments.value?.items.length ?? 0;
+    if (!(await this.#loadPayments(true))) return;
+    // « Voir plus »: the reader continues from the first payment just added.
+    const first = this.#payments.value?.items[before];
+    if (first) this.#focus.focusLater(`payment-${first.id}`);
   }
 
   #loadReport(): Promise<boolean> {
@@ -359,8 +376,8 @@ export class PaymentsController {
 
   #paymentsSection(t: Translation, level: number): TemplateResult {
     const p = t.staffPayments;
-    const items = this.#payments.value;
-    const status = items ? (items.length === 0 ? p.noPayment : p.paymentCount(items.length, items.length === LIST_LIMIT)) : '';
+    const page = this.#payments.value;
+    const status = page ? (page.items.length === 0 ? p.noPayment : p.paymentCount(page.items.length, page.nextCursor !== null)) : '';
     return html`<form part="form" class="filters" novalidate aria-label=${p.filtersLabel} @submit=${this.#onFilter}>
         <div class="grid">
           <div class="field">
@@ -393,7 +410,14 @@ export class PaymentsController {
       </form>
       ${this.#listAction.renderMessages(t, 'payments')}
       <p id="payments-count" role="status" class="list-status">${this.#payments.loading ? t.loading : status}</p>
-      ${this.#payments.render(t, (list) => (list.length > 0 ? this.#table(t, list) : nothing))}
+      ${this.#payments.render(t, (list) => (list.items.length > 0 ? this.#table(t, list.items) : nothing))}
+      ${
+        page?.nextCursor
+          ? html`<button class="button secondary more" type="button" ?disabled=${this.#payments.loading} @click=${() => void this.#morePayments()}>
+            ${this.#payments.loading ? t.staff.loadingMore : p.morePayments}
+          </button>`
+          : nothing
+      }
       ${this.#settling ? this.#settleForm(t, level, this.#settling) : nothing}`;
   }
 
@@ -436,7 +460,7 @@ export class PaymentsController {
             items,
             (x) => x.id,
             (x) => html`<tr class=${needsDecision(x) ? 'flagged' : ''}>
-              <th scope="row">${x.reference}</th>
+              <th scope="row" id="payment-${x.id}" tabindex="-1">${x.reference}</th>
               <td>${t.staff.dateTime(new Date(x.createdAt))}</td>
               <td>${x.familyNumber}</td>
               <td>${t.payment.methods[x.method]}</td>

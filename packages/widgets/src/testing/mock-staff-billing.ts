@@ -165,8 +165,15 @@ export function useStaffBillingApi(account: Me, staff: StaffApi, state: Partial<
       const url = new URL(request.url);
       const wanted = url.searchParams.get('state');
       const flagged = url.searchParams.get('anomaly') === 'true';
-      const items = api.payments.filter((p) => (!wanted || p.state === wanted) && (!flagged || p.anomaly !== null));
-      return HttpResponse.json({ items: items.slice(0, Number(url.searchParams.get('limit') ?? 20)) });
+      // Newest first by reference, page by page, as the server does (the cursor is the last reference seen).
+      const after = url.searchParams.get('cursor');
+      const items = api.payments
+        .filter((p) => (!wanted || p.state === wanted) && (!flagged || p.anomaly !== null))
+        .sort((a, b) => b.reference.localeCompare(a.reference))
+        .filter((p) => !after || p.reference < after);
+      const page = items.slice(0, Number(url.searchParams.get('limit') ?? 20));
+      const last = page.at(-1);
+      return HttpResponse.json({ items: page, nextCursor: items.length > page.length && last ? last.reference : null });
     }),
     http.post(`${API}${BASE}/staff/payments`, async ({ request }) => {
       record(request);

@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { col, fn, Op, type WhereOptions } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
@@ -108,22 +109,27 @@ export function paymentRoutes(ctx: AppContext): Router {
   // --- staff -----------------------------------------------------------------------------
   router.get('/staff/payments', billingStaff, async (req, res) => {
     const commune = communeOf(req);
-    const query = req.query as { limit?: number | string; familyId?: string; state?: string; anomaly?: boolean | string };
+    const query = req.query as { limit?: number | string; cursor?: string; familyId?: string; state?: string; anomaly?: boolean | string };
     const where: WhereOptions[] = [{ commune_id: commune.id }];
     if (query.familyId) where.push({ family_id: query.familyId });
     if (query.state) where.push({ state: query.state });
     if (query.anomaly === true || query.anomaly === 'true') where.push({ anomaly: { [Op.ne]: null } });
     if (query.anomaly === false || query.anomaly === 'false') where.push({ anomaly: null });
-    const rows = await Payment.findAll({
-      where: { [Op.and]: where },
-      order: [
-        ['created_at', 'DESC'],
-        ['reference', 'DESC'],
-      ],
-      limit: Number(query.limit ?? 20),
-    });
+    if (query.cursor) {
+      // References grow with time (`PAY` + year + a zero-padded yearly number): newest first is their order.
+      const before = decodeCursor(query.cursor);
+      if (!/^PAY\d{10,}$/.test(before)) throw new HttpProblem(400, 'validation_failed', 'Unknown cursor.');
+      where.push({ reference: { [Op.lt]: before } });
+    }
+    const limit = Number(query.limit ?? 20);
+    const rows = await Payment.findAll({ where: { [Op.and]: where }, order: [['reference', 'DESC']], limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'payment.listed', ip: req.ip }, t));
-    res.json({ items: await Promise.all(rows.map((p) => toPayment(p, 'staff'))) });
+    res.json({
+      items: await Promise.all(page.map((p) => toPayment(p, 'staff'))),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.reference) : null,
+    });
   });
 
   router.post('/staff/payments', billingStaff, async (req, res) => {

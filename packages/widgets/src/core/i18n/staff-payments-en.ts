@@ -58,7 +58,8 @@ export const staffPaymentsEn: StaffPaymentsTranslation = {
       ? 'No online payment is pending.'
       : `${r.checked} payment${s(r.checked)} checked: ${r.validated} validated, ${r.refused} refused, ${r.pending} still pending, ${r.anomalies} to check.`,
   noPayment: 'No payment matches.',
-  paymentCount: (n, more) => `${n} payment${s(n)}, newest first${more ? ' (older ones are not shown)' : ''}.`,
+  paymentCount: (n, more) => `${n} payment${s(n)}, newest first${more ? ' (there are older ones)' : ''}.`,
+  morePayments: 'Show more payments',
   paymentsCaption: 'Payments, newest first',
   date: 'Date',
   state: 'State',

@@ -59,7 +59,8 @@ export const staffPaymentsFr: StaffPaymentsTranslation = {
       ? 'Aucun paiement en ligne en attente.'
       : `${r.checked} paiement${s(r.checked)} vérifié${s(r.checked)} : ${r.validated} validé${s(r.validated)}, ${r.refused} refusé${s(r.refused)}, ${r.pending} toujours en attente, ${r.anomalies} à vérifier.`,
   noPayment: 'Aucun paiement ne correspond.',
-  paymentCount: (n, more) => `${n} paiement${s(n)}, les plus récents d’abord${more ? ' (les plus anciens ne sont pas affichés)' : ''}.`,
+  paymentCount: (n, more) => `${n} paiement${s(n)}, les plus récents d’abord${more ? ' (il y en a de plus anciens)' : ''}.`,
+  morePayments: 'Voir plus de paiements',
   paymentsCaption: 'Paiements, les plus récents d’abord',
   date: 'Date',
   state: 'État',

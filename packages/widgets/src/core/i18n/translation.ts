@@ -620,6 +620,7 @@ export interface StaffPaymentsTranslation {
   reconciled: (r: { checked: number; validated: number; refused: number; pending: number; anomalies: number }) => string;
   noPayment: string;
   paymentCount: (count: number, more: boolean) => string;
+  morePayments: string;
   paymentsCaption: string;
   date: string;
   state: string;
