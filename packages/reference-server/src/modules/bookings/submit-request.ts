@@ -55,10 +55,10 @@ interface Judged {
 
 /**
  * Applies a booking request in the caller's write transaction: all its lines or none.
- * A handful of statements whatever the number of lines (the request is one serialised
- * write on SQLite, so each statement saved is throughput): the child's bookings for the
- * requested days in one read, the days' place counters locked and read in one, then one
- * write per kind of change. Answers keep the parent's order.
+ * The same few round trips whatever the number of lines (the request is one serialised
+ * write on SQLite, so each one saved is throughput): one volley of reads — the catalogue,
+ * the request number, the child's bookings on the requested days, the days' place
+ * counters, locked — then every write in one batch. Answers keep the parent's order.
  */
 export async function applyBookingRequest(
   args: { communeId: string; familyId: string; child: Child; account: Account; base: PeriodContext; lines: RequestedLine[]; now: Date },
