@@ -66,9 +66,9 @@ interface Change {
 
 /**
  * One request's view of the days it touches: reads the child's bookings and the days'
- * counters once, judges in memory, then writes everything in a few statements. Correct
- * under concurrency because the counters are locked before they are read (PostgreSQL:
- * `FOR UPDATE`, always in (activity, date) order so two writers cannot deadlock; SQLite:
+ * counters once, judges in memory, then writes everything in one batch. Correct under
+ * concurrency because the counters are locked as they are read (PostgreSQL: the row locks
+ * of an upsert, always in (activity, date) order so two writers cannot deadlock; SQLite:
  * writes are serialised by the write queue). A place given back goes first to the oldest
  * booking on the day's waiting list.
  */
@@ -90,10 +90,6 @@ export class DayPlaces {
 
   #select<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
     return this.#sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: this.transaction });
-  }
-
-  async #run(sql: string, replacements: Record<string, unknown>): Promise<void> {
-    await this.#sequelize.query(sql, { replacements, transaction: this.transaction });
   }
 
   /** The child's bookings on the requested (activity, day)s. */
