@@ -40,6 +40,7 @@ const steps = [
   ['Build (tsc --build, widget bundle)', 'npm', ['run', 'build']],
   ['Widget docs: custom-elements.json covers every element', 'node', ['scripts/check-manifest.mjs']],
   ['Type-check the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
+  ['Type-check the widget tests', 'npm', ['run', 'typecheck', '-w', '@portail-famille/widgets']],
   ['Server tests (SQLite)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'sqlite' }],
   ...(pgUrl
     ? [['Server tests (PostgreSQL)', 'npm', ['test', '-w', '@portail-famille/reference-server'], { PORTAIL_TEST_BACKEND: 'postgres' }]]
