@@ -1,4 +1,4 @@
-import type { BillingRun, CreditNoteResult, InvoicePage, InvoiceState, PortailClient } from '@portail-famille/sdk';
+import type { BillingRun, CreditNoteResult, InvoiceState, PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -11,7 +11,7 @@ import { parisToday } from './attendance.js';
 import { parseEuros } from './euros.js';
 import { FamilyPicker } from './family-picker.js';
 import { inputField, textareaField } from './staff-fields.js';
-import { StaffAction, StaffLoad } from './staff-load.js';
+import { StaffAction, StaffLoad, StaffPages } from './staff-load.js';
 
 const PAGE_SIZE = 20;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -48,7 +48,7 @@ export class BillingController {
   #lastRun: BillingRun | null = null;
   readonly #run: StaffAction;
   // the list
-  readonly #invoices: StaffLoad<InvoicePage>;
+  readonly #invoices: StaffPages<InvoiceSummary>;
   readonly #family: FamilyPicker;
   #filterMonth = '';
   #filterState: InvoiceState | '' = '';
@@ -67,7 +67,7 @@ export class BillingController {
     this.#host = host;
     this.#focus = new FocusAfterRenderController(host);
     this.#run = new StaffAction(host, onError);
-    this.#invoices = new StaffLoad(host, onError);
+    this.#invoices = new StaffPages(host, onError);
     this.#invoice = new StaffLoad(host, onError);
     this.#write = new StaffAction(host, onError);
     this.#family = new FamilyPicker(host, 'invoice-family', { onError, onChange: () => {} });
@@ -105,24 +105,17 @@ export class BillingController {
     this.#creditErrors = {};
   }
 
-  /** The first page of invoices for the current filters, or the next one appended. */
-  load(more = false): Promise<boolean> {
+  /** The first page of invoices for the current filters, or the next one appended (answers the first added). */
+  load(more = false): Promise<InvoiceSummary | undefined> {
     const client = this.#host.client;
-    if (!client) return Promise.resolve(false);
-    const before = more ? this.#invoices.value : undefined;
+    if (!client) return Promise.resolve(undefined);
     const query = {
       ...(this.#filterMonth ? { month: this.#filterMonth } : {}),
       ...(this.#filterState ? { state: this.#filterState } : {}),
       ...(this.#family.selected ? { familyId: this.#family.selected.id } : {}),
       limit: PAGE_SIZE,
-      ...(before?.nextCursor ? { cursor: before.nextCursor } : {}),
     };
-    return this.#invoices.load(async () => {
-      const page = await client.listInvoices(query);
-      if (!before) return page;
-      const known = new Set(before.items.map((i) => i.id));
-      return { items: [...before.items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor };
-    });
+    return this.#invoices.loadPage((cursor) => client.listInvoices({ ...query, ...(cursor ? { cursor } : {}) }), more);
   }
 
   // --- rendering ---------------------------------------------------------------------
@@ -263,20 +256,12 @@ export class BillingController {
     const status = page ? (page.items.length === 0 ? b.noInvoice : b.invoiceCount(page.items.length, page.nextCursor !== null)) : '';
     return html`<p id="invoices-count" role="status" class="list-status">${this.#invoices.loading ? t.loading : status}</p>
       ${this.#invoices.render(t, (p) => (p.items.length > 0 ? this.#table(t, p.items) : nothing))}
-      ${
-        page?.nextCursor
-          ? html`<button class="button secondary more" type="button" ?disabled=${this.#invoices.loading} @click=${() => void this.#more()}>
-            ${this.#invoices.loading ? t.staff.loadingMore : b.moreInvoices}
-          </button>`
-          : nothing
-      }`;
+      ${this.#invoices.renderMore(t, b.moreInvoices, () => void this.#more())}`;
   }
 
   async #more(): Promise<void> {
-    const before = this.#invoices.value?.items.length ?? 0;
-    if (!(await this.load(true))) return;
     // « Voir plus »: the reader continues from the first invoice just added.
-    const first = this.#invoices.value?.items[before];
+    const first = await this.load(true);
     if (first) this.#focus.focusLater(`invoice-${first.id}`);
   }
 

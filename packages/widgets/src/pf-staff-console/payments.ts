@@ -3,7 +3,6 @@ import type {
   DeskPaymentMethod,
   FamilyCredit,
   FamilySummary,
-  PaymentPage,
   PaymentResolutionInput,
   PaymentState,
   PortailClient,
@@ -20,7 +19,7 @@ import { parisToday } from './attendance.js';
 import { eurosForInput, parseEuros } from './euros.js';
 import { FamilyPicker } from './family-picker.js';
 import { inputField, textareaField } from './staff-fields.js';
-import { StaffAction, StaffLoad } from './staff-load.js';
+import { StaffAction, StaffLoad, StaffPages } from './staff-load.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The contract's largest desk payment (100 000 €) and longest reference and comment. */
@@ -71,7 +70,7 @@ export class PaymentsController {
   #reference = '';
   #deskErrors: Partial<Record<DeskField, string>> = {};
   // the payments
-  readonly #payments: StaffLoad<PaymentPage>;
+  readonly #payments: StaffPages<Payment>;
   readonly #listAction: StaffAction;
   #filterState: PaymentState | '' = '';
   #onlyFlagged = false;
@@ -95,7 +94,7 @@ export class PaymentsController {
     this.#family = new FamilyPicker(host, 'payment-family', { onError, onChange: (f) => this.#onFamily(f) });
     this.#account = new StaffLoad(host, onError);
     this.#record = new StaffAction(host, onError);
-    this.#payments = new StaffLoad(host, onError);
+    this.#payments = new StaffPages(host, onError);
     this.#listAction = new StaffAction(host, onError);
     this.#resolve = new StaffAction(host, onError);
     this.#report = new StaffLoad(host, onError);
@@ -146,30 +145,21 @@ export class PaymentsController {
     await Promise.all([this.#loadPayments(), this.#loadReport()]);
   }
 
-  /** The first page of payments for the current filters, or the next one appended. */
-  #loadPayments(more = false): Promise<boolean> {
+  /** The first page of payments for the current filters, or the next one appended (answers the first added). */
+  #loadPayments(more = false): Promise<Payment | undefined> {
     const client = this.#host.client;
-    if (!client) return Promise.resolve(false);
-    const before = more ? this.#payments.value : undefined;
+    if (!client) return Promise.resolve(undefined);
     const query = {
       limit: LIST_LIMIT,
       ...(this.#filterState ? { state: this.#filterState } : {}),
       ...(this.#onlyFlagged ? { anomaly: true } : {}),
-      ...(before?.nextCursor ? { cursor: before.nextCursor } : {}),
     };
-    return this.#payments.load(async () => {
-      const page = await client.listPayments(query);
-      if (!before) return page;
-      const known = new Set(before.items.map((x) => x.id));
-      return { items: [...before.items, ...page.items.filter((x) => !known.has(x.id))], nextCursor: page.nextCursor };
-    });
+    return this.#payments.loadPage((cursor) => client.listPayments({ ...query, ...(cursor ? { cursor } : {}) }), more);
   }
 
   async #morePayments(): Promise<void> {
-    const before = this.#payments.value?.items.length ?? 0;
-    if (!(await this.#loadPayments(true))) return;
     // « Voir plus »: the reader continues from the first payment just added.
-    const first = this.#payments.value?.items[before];
+    const first = await this.#loadPayments(true);
     if (first) this.#focus.focusLater(`payment-${first.id}`);
   }
 
@@ -411,13 +401,7 @@ export class PaymentsController {
       ${this.#listAction.renderMessages(t, 'payments')}
       <p id="payments-count" role="status" class="list-status">${this.#payments.loading ? t.loading : status}</p>
       ${this.#payments.render(t, (list) => (list.items.length > 0 ? this.#table(t, list.items) : nothing))}
-      ${
-        page?.nextCursor
-          ? html`<button class="button secondary more" type="button" ?disabled=${this.#payments.loading} @click=${() => void this.#morePayments()}>
-            ${this.#payments.loading ? t.staff.loadingMore : p.morePayments}
-          </button>`
-          : nothing
-      }
+      ${this.#payments.renderMore(t, p.morePayments, () => void this.#morePayments())}
       ${this.#settling ? this.#settleForm(t, level, this.#settling) : nothing}`;
   }
 

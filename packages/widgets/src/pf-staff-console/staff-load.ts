@@ -92,6 +92,41 @@ export class StaffLoad<T> {
   }
 }
 
+/** A page of a list the server answers by cursor. */
+export interface CursorPage<I> {
+  items: I[];
+  nextCursor: string | null;
+}
+
+/**
+ * A list read page by page: the first page for the current filters, then « Voir plus »
+ * appending the next one (an item already shown is not shown twice).
+ */
+export class StaffPages<I extends { id: string }> extends StaffLoad<CursorPage<I>> {
+  /**
+   * Asks the first page, or (`more`) the page after the one shown, appended. Answers the
+   * first item added by `more`, where the reader continues.
+   */
+  async loadPage(fetch: (cursor: string | undefined) => Promise<CursorPage<I>>, more = false): Promise<I | undefined> {
+    const before = more ? this.value : undefined;
+    const kept = await this.load(async () => {
+      const page = await fetch(before?.nextCursor ?? undefined);
+      if (!before) return page;
+      const known = new Set(before.items.map((i) => i.id));
+      return { items: [...before.items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor };
+    });
+    return kept && before ? this.value?.items[before.items.length] : undefined;
+  }
+
+  /** « Voir plus … » while there is a next page (« Chargement… » on it while it comes). */
+  renderMore(t: Translation, label: string, more: () => void): TemplateResult | typeof nothing {
+    if (!this.value?.nextCursor) return nothing;
+    return html`<button class="button secondary more" type="button" ?disabled=${this.loading} @click=${more}>
+      ${this.loading ? t.staff.loadingMore : label}
+    </button>`;
+  }
+}
+
 /**
  * The one write a tab runs at a time: which one is busy (its button says so), the polite
  * confirmation and the alert that follow it, and a generation so that a reset drops them.
