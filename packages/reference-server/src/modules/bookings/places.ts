@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { groupBy, unique } from '../../platform/collections.js';
-import { inlineSql, insertSql, runBatch } from '../../platform/db/batch.js';
+import { inlineSql, runBatch } from '../../platform/db/batch.js';
+import { insertStatements, type Value } from '../../platform/db/insert-rows.js';
 import { type Activity, ActivityDay, type BookingRequest, type BookingRequestLine, type BookingStateName } from './booking.models.js';
 
 /**
@@ -175,23 +176,15 @@ export class DayPlaces {
     const sql = (text: string, values: Parameters<typeof inlineSql>[2]) => inlineSql(this.#sequelize, text, values);
     const statements: string[] = [];
     const fresh = this.#changes.filter((c) => !c.existing);
-    if (fresh.length > 0) {
-      statements.push(
-        insertSql(
-          this.#sequelize,
-          'bookings',
-          fresh.map((c) => ({
-            id: randomUUID(),
-            commune_id: this.communeId,
-            child_id: c.childId,
-            activity_id: c.activityId,
-            date: c.date,
-            state: c.state,
-            updated_at: now,
-          })),
-        ),
-      );
-    }
+    statements.push(
+      ...insertStatements(
+        this.#sequelize,
+        'bookings',
+        ['id', 'child_id', 'activity_id', 'date', 'state'],
+        fresh.map((c) => [randomUUID(), c.childId, c.activityId, c.date, c.state]),
+        { commune_id: this.communeId, updated_at: now },
+      ),
+    );
     for (const [state, changes] of groupBy(
       this.#changes.filter((c) => c.existing),
       (c) => c.state,
@@ -266,10 +259,16 @@ export class DayPlaces {
 
   /** The statements that insert a request and its lines (for `save`'s batch). */
   requestStatements(request: BookingRequest, lines: BookingRequestLine[]): string[] {
-    const plain = (row: BookingRequest | BookingRequestLine) => row.get({ plain: true }) as Record<string, string | number | Date | null>;
-    return [
-      insertSql(this.#sequelize, 'booking_requests', [plain(request)]),
-      ...(lines.length > 0 ? [insertSql(this.#sequelize, 'booking_request_lines', lines.map(plain))] : []),
-    ];
+    const insert = (table: string, rows: (BookingRequest | BookingRequestLine)[]) => {
+      const plain = rows.map((row) => row.get({ plain: true }) as Record<string, Value>);
+      const columns = Object.keys(plain[0] ?? {});
+      return insertStatements(
+        this.#sequelize,
+        table,
+        columns,
+        plain.map((row) => columns.map((c) => row[c] ?? null)),
+      );
+    };
+    return [...insert('booking_requests', [request]), ...insert('booking_request_lines', lines)];
   }
 }

@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import type { SqliteConnection } from './database.js';
+import { sqlLiteral, type Value } from './insert-rows.js';
 
 /**
  * Runs these statements, in order, in one round trip of the write transaction. On SQLite
@@ -18,27 +19,15 @@ export async function runBatch(sequelize: Sequelize, transaction: Transaction, s
   await new Promise<void>((resolve, reject) => connection.exec(sql, (error) => (error ? reject(error) : resolve())));
 }
 
-type Value = string | number | Date | null;
-
 /**
  * A statement with its `:name` values inlined, escaped by the dialect (an array becomes a
  * list). For `runBatch`: keep `::` casts and colons out of the text.
  */
 export function inlineSql(sequelize: Sequelize, text: string, values: Record<string, Value | Value[]>): string {
-  const one = (value: Value) => (value === null ? 'NULL' : sequelize.escape(value));
+  const one = (value: Value) => sqlLiteral(sequelize, value);
   return text.replace(/:([a-zA-Z]\w*)/g, (_whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`no value for :${name} in ${text}`);
     return Array.isArray(value) ? value.map(one).join(', ') : one(value);
   });
-}
-
-/** One multi-row INSERT of `rows` (all with the same columns, in the first row's order). */
-export function insertSql(sequelize: Sequelize, table: string, rows: Record<string, Value>[]): string {
-  const [first] = rows;
-  if (!first) throw new Error(`nothing to insert into ${table}`);
-  const columns = Object.keys(first);
-  const one = (value: Value | undefined) => (value === null || value === undefined ? 'NULL' : sequelize.escape(value));
-  const values = rows.map((row) => `(${columns.map((c) => one(row[c])).join(', ')})`).join(', ');
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`;
 }

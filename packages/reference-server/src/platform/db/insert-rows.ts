@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
-type Value = string | number | boolean | Date | null;
+/** A value written as a SQL literal. */
+export type Value = string | number | boolean | Date | null;
 
 /** Rows per statement: a billing run's invoices or lines in one or two, a megabyte or two of SQL. */
 const ROWS_PER_STATEMENT = 5000;
@@ -22,25 +23,36 @@ export async function insertRows(
   rows: readonly (readonly Value[])[],
   options: { transaction: Transaction; constants?: Record<string, Value> },
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const qi = sequelize.getQueryInterface();
-  const constants = Object.entries(options.constants ?? {});
-  const names = [...columns, ...constants.map(([name]) => name)].map((name) => qi.quoteIdentifier(name)).join(', ');
-  const literal = (value: Value) => (value === null ? 'NULL' : typeof value === 'number' ? String(value) : escape(sequelize, value));
-  const tail = constants.map(([, value]) => `, ${literal(value)}`).join('');
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
-      if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
-      return `(${row.map(literal).join(', ')}${tail})`;
-    });
-    await sequelize.query(`INSERT INTO ${qi.quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`, {
-      transaction: options.transaction,
-      type: QueryTypes.INSERT,
-    });
+  for (const sql of insertStatements(sequelize, table, columns, rows, options.constants)) {
+    await sequelize.query(sql, { transaction: options.transaction, type: QueryTypes.INSERT });
   }
 }
 
-/** Sequelize's escaping for the dialect; it knows booleans too (its declared type does not say so). */
-function escape(sequelize: Sequelize, value: string | boolean | Date): string {
-  return sequelize.escape(value as string);
+/** The statements `insertRows` runs, for a caller that sends them in its own batch. */
+export function insertStatements(
+  sequelize: Sequelize,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly Value[])[],
+  constants: Record<string, Value> = {},
+): string[] {
+  const qi = sequelize.getQueryInterface();
+  const fixed = Object.entries(constants);
+  const names = [...columns, ...fixed.map(([name]) => name)].map((name) => qi.quoteIdentifier(name)).join(', ');
+  const tail = fixed.map(([, value]) => `, ${sqlLiteral(sequelize, value)}`).join('');
+  const statements: string[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
+      if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+      return `(${row.map((value) => sqlLiteral(sequelize, value)).join(', ')}${tail})`;
+    });
+    statements.push(`INSERT INTO ${qi.quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`);
+  }
+  return statements;
+}
+
+/** A value as a SQL literal, escaped by Sequelize for the dialect (it knows booleans too, whatever its declared type says). */
+export function sqlLiteral(sequelize: Sequelize, value: Value): string {
+  if (value === null) return 'NULL';
+  return typeof value === 'number' ? String(value) : sequelize.escape(value as string);
 }
