@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
 import { HttpProblem } from '../../platform/http/problem.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditRead } from '../audit/audit.js';
 import { Guardian } from '../families/family.models.js';
 import { accountSummaryOf } from '../families/serialize.js';
 import { Account, LoginThrottle } from './account.models.js';
@@ -35,19 +35,7 @@ export function staffAccountRoutes(ctx: AppContext): Router {
     const account = await accountOf(commune.id, param(req, 'accountId'));
     // Staff reading a parent's account is family data: logged, with the family.
     const guardian = account.guardian_id ? await Guardian.findOne({ where: { id: account.guardian_id }, attributes: ['family_id'] }) : null;
-    await db.write((t) =>
-      audit(
-        {
-          communeId: commune.id,
-          actorId: authOf(req).account.id,
-          action: 'account.read',
-          target: { type: 'account', id: account.id },
-          familyId: guardian?.family_id ?? null,
-          ip: req.ip,
-        },
-        t,
-      ),
-    );
+    await auditRead(db, req, 'account.read', { target: { type: 'account', id: account.id }, familyId: guardian?.family_id ?? null });
     res.json(await accountSummaryOf(account));
   });
 

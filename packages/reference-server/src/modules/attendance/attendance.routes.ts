@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { declaredFileName, fileBody, inspectUpload, sendStoredFile } from '../../platform/files/files.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
 import { requireGuardian, requireSession, requireStaff } from '../accounts/auth.middleware.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditRead } from '../audit/audit.js';
 import { childOfParent } from '../bookings/period-context.js';
 import { attachDocument, declareAbsence, markAbsence, reachableAbsence } from './absences.js';
 import { Absence, type AbsenceStatus, type AttendanceStatus } from './attendance.models.js';
@@ -23,18 +23,7 @@ export function attendanceRoutes(ctx: AppContext): Router {
   router.get('/staff/attendance', staff, async (req, res) => {
     const query = req.query as { activityId: string; date: string };
     const register = await attendanceRegister(communeOf(req).id, query.activityId, query.date);
-    await db.write((t) =>
-      audit(
-        {
-          communeId: communeOf(req).id,
-          actorId: authOf(req).account.id,
-          action: 'attendance.register_read',
-          target: { type: 'activity', id: query.activityId },
-          ip: req.ip,
-        },
-        t,
-      ),
-    );
+    await auditRead(db, req, 'attendance.register_read', { target: { type: 'activity', id: query.activityId } });
     res.json(register);
   });
 
@@ -58,7 +47,7 @@ export function attendanceRoutes(ctx: AppContext): Router {
       ],
       limit: Number(query.limit ?? 200),
     });
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'absences.listed', ip: req.ip }, t));
+    await auditRead(db, req, 'absences.listed');
     res.json({ items: await toAbsences(commune.id, rows) });
   });
 

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { DataTypes, Model, type Sequelize, type Transaction } from 'sequelize';
+import type { Database } from '../../platform/db/database.js';
+import { authOf, communeOf } from '../../platform/http/context.js';
 
 export class AuditEntry extends Model {
   declare id: string;
@@ -60,4 +63,17 @@ export async function audit(event: AuditEvent, transaction: Transaction): Promis
     },
     { transaction },
   );
+}
+
+/**
+ * Logs what the staff member behind `req` just read or asked of the commune's data: a read
+ * has no write transaction of its own, so the entry gets one.
+ */
+export function auditRead(
+  db: Database,
+  req: Request,
+  action: string,
+  about: { target?: { type: string; id: string }; familyId?: string | null } = {},
+): Promise<void> {
+  return db.write((t) => audit({ communeId: communeOf(req).id, actorId: authOf(req).account.id, action, ...about, ip: req.ip }, t));
 }

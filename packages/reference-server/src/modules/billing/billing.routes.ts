@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditRead } from '../audit/audit.js';
 import { Activity } from '../bookings/booking.models.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Family } from '../families/family.models.js';
@@ -283,7 +283,7 @@ export function billingRoutes(ctx: AppContext): Router {
     if (query.month) where.push({ month: query.month });
     if (query.state) where.push({ state: query.state });
     const page = await invoicePage(req, where);
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'invoice.listed', ip: req.ip }, t));
+    await auditRead(db, req, 'invoice.listed');
     res.json(page);
   });
 
@@ -308,19 +308,7 @@ export function billingRoutes(ctx: AppContext): Router {
   router.get('/staff/credit-notes/:creditNoteId/pdf', billingStaff, async (req, res) => {
     const commune = communeOf(req);
     const { note, invoice } = await creditNoteOf(commune.id, param(req, 'creditNoteId'));
-    await db.write((t) =>
-      audit(
-        {
-          communeId: commune.id,
-          actorId: authOf(req).account.id,
-          action: 'credit_note.pdf_read',
-          target: { type: 'credit_note', id: note.id },
-          familyId: invoice.family_id,
-          ip: req.ip,
-        },
-        t,
-      ),
-    );
+    await auditRead(db, req, 'credit_note.pdf_read', { target: { type: 'credit_note', id: note.id }, familyId: invoice.family_id });
     await sendCreditNotePdf(res, commune, note, invoice);
   });
 

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { audit } from '../audit/audit.js';
+import { auditRead } from '../audit/audit.js';
 import { familyIdOf } from '../families/serialize.js';
 import { Activity, BookingPeriod, BookingRequest, Enrolment, Facility } from './booking.models.js';
 import { serializeOptions } from './booking-options.js';
@@ -136,9 +136,7 @@ export function bookingRoutes(ctx: AppContext): Router {
   router.get('/staff/pending-bookings', requireStaff('admin', 'agent'), async (req, res) => {
     const query = req.query as { activityId?: string; limit?: string | number };
     // Children's names and families: a staff read of family data, logged.
-    await db.write((t) =>
-      audit({ communeId: communeOf(req).id, actorId: authOf(req).account.id, action: 'pending_bookings.listed', ip: req.ip }, t),
-    );
+    await auditRead(db, req, 'pending_bookings.listed');
     res.json({
       items: await pendingBookings(communeOf(req).id, {
         ...(query.activityId ? { activityId: query.activityId } : {}),

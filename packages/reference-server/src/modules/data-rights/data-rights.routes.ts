@@ -5,7 +5,7 @@ import { authOf, communeOf } from '../../platform/http/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { AuditEntry, audit } from '../audit/audit.js';
+import { AuditEntry, audit, auditRead } from '../audit/audit.js';
 import { Commune } from '../communes/commune.model.js';
 import { familyIdOf } from '../families/serialize.js';
 import { exportFamily } from './family-data.js';
@@ -76,7 +76,7 @@ export function dataRightsRoutes(ctx: AppContext): Router {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'audit_log.read', ip: req.ip }, t));
+    await auditRead(db, req, 'audit_log.read');
     const last = page[page.length - 1];
     res.json({
       items: page.map((e) => ({

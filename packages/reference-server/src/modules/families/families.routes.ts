@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditRead } from '../audit/audit.js';
 import { Child, Family, Guardian } from './family.models.js';
 import { type CreateFamilyBody, insertFamily } from './family-service.js';
 import { familyIdOf, loadFamily, toFamily } from './serialize.js';
@@ -51,12 +51,7 @@ export function familyRoutes(ctx: AppContext): Router {
       ],
     });
     const page = families.slice(0, limit);
-    await db.write((t) =>
-      audit(
-        { communeId: commune.id, actorId: authOf(req).account.id, action: query.q ? 'family.searched' : 'family.listed', ip: req.ip },
-        t,
-      ),
-    );
+    await auditRead(db, req, query.q ? 'family.searched' : 'family.listed');
     const last = page[page.length - 1];
     res.json({
       items: page.map((f) => ({
@@ -75,18 +70,7 @@ export function familyRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     const family = await loadFamily(commune.id, param(req, 'familyId'));
     if (!family) throw new HttpProblem(404, 'not_found');
-    await db.write((t) =>
-      audit(
-        {
-          communeId: commune.id,
-          actorId: authOf(req).account.id,
-          action: 'family.read',
-          target: { type: 'family', id: family.id },
-          ip: req.ip,
-        },
-        t,
-      ),
-    );
+    await auditRead(db, req, 'family.read', { target: { type: 'family', id: family.id } });
     res.json(await toFamily(family, 'staff'));
   });
 

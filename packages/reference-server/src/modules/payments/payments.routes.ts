@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { once } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
-import { audit } from '../audit/audit.js';
+import { auditRead } from '../audit/audit.js';
 import { issuerOf } from '../billing/issuer.js';
 import { civilDateOf } from '../bookings/rules/civil-date.js';
 import { Family } from '../families/family.models.js';
@@ -125,7 +125,7 @@ export function paymentRoutes(ctx: AppContext): Router {
     const rows = await Payment.findAll({ where: { [Op.and]: where }, order: [['reference', 'DESC']], limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'payment.listed', ip: req.ip }, t));
+    await auditRead(db, req, 'payment.listed');
     res.json({
       items: await Promise.all(page.map((p) => toPayment(p, 'staff'))),
       nextCursor: rows.length > limit && last ? encodeCursor(last.reference) : null,
@@ -169,7 +169,7 @@ export function paymentRoutes(ctx: AppContext): Router {
 
   router.post('/staff/payments/reconcile', billingStaff, async (req, res) => {
     const commune = communeOf(req);
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'payment.reconciled', ip: req.ip }, t));
+    await auditRead(db, req, 'payment.reconciled');
     res.json(await reconcileCommune(ctx, commune));
   });
 
@@ -225,7 +225,7 @@ export function paymentRoutes(ctx: AppContext): Router {
       const row = rows.find((r) => r.method === method);
       return { method, count: Number(row?.count ?? 0), totalCents: Number(row?.total ?? 0) };
     });
-    await db.write((t) => audit({ communeId: commune.id, actorId: authOf(req).account.id, action: 'payment.report_read', ip: req.ip }, t));
+    await auditRead(db, req, 'payment.report_read');
     res.json({
       from,
       to,
@@ -241,18 +241,7 @@ export function paymentRoutes(ctx: AppContext): Router {
     const family = await Family.findOne({ where: { id: param(req, 'familyId'), commune_id: commune.id }, attributes: ['id'] });
     if (!family) throw new HttpProblem(404, 'not_found');
     const entries = await FamilyCredit.findAll({ where: { commune_id: commune.id, family_id: family.id }, order: [['created_at', 'ASC']] });
-    await db.write((t) =>
-      audit(
-        {
-          communeId: commune.id,
-          actorId: authOf(req).account.id,
-          action: 'family_credit.read',
-          target: { type: 'family', id: family.id },
-          ip: req.ip,
-        },
-        t,
-      ),
-    );
+    await auditRead(db, req, 'family_credit.read', { target: { type: 'family', id: family.id } });
     res.json({
       familyId: family.id,
       balanceCents: entries.reduce((sum, e) => sum + e.amount_cents, 0),
