@@ -1,13 +1,9 @@
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { DownloadedFile, PortailClient, PublishedDocument } from '@portail-famille/sdk';
+import type { DownloadedFile, Me, PortailClient, PublishedDocument } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from '../core/client-context.js';
-import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
-import { PfElement } from '../core/pf-element.js';
+import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { PfFamilyElement } from '../core/pf-family-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import { saveFile } from '../core/save-file.js';
 import '../pf-login/pf-login.js';
@@ -52,7 +48,7 @@ function save(file: DownloadedFile, fallbackName: string): void {
  * @cssproperty --pf-radius - Corner radius.
  * @cssproperty --pf-space - Base spacing unit.
  */
-export class PfDocuments extends PfElement {
+export class PfDocuments extends PfFamilyElement {
   static override styles = styles;
 
   /** Level of the « Documents » heading (2 by default); categories use the next level. */
@@ -64,41 +60,19 @@ export class PfDocuments extends PfElement {
   /** Leaves out « Télécharger mes données ». */
   @property({ type: Boolean, attribute: 'hide-data-export' }) hideDataExport = false;
 
-  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
-  readonly #provider = new ContextProvider(this, { context: clientContext });
   /** What is being downloaded: a document id, or `export`. */
   #busy: string | null = null;
   #status = '';
   #error: string | null = null;
 
-  readonly #documents = new Task(this, {
-    task: async ([client, accountId]: readonly [PortailClient | undefined, string | undefined]) => {
-      if (!client || !accountId) return null;
-      try {
-        return await client.listDocuments();
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.session.account?.id] as const,
-  });
+  readonly #documents = this.accountTask((client) => client.listDocuments());
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
+  protected override frame(content: TemplateResult): TemplateResult {
+    return html`<div part="base" class="base">${content}</div>`;
   }
 
-  override render(): TemplateResult {
-    return this.#commune.render(this.t, () => html`<div part="base" class="base">${this.#ready()}</div>`);
-  }
-
-  #ready(): TemplateResult {
+  protected renderFor(account: Me): TemplateResult {
     const t = this.t;
-    if (!this.session.ready) return loadingTemplate(t);
-    if (!this.session.account) {
-      return embeddedLogin({ headingLevel: this.headingLevel, lang: this.locale, theme: this.theme, onLogin: () => this.requestUpdate() });
-    }
     return html`${this.hideHeading ? nothing : heading(this.headingLevel, t.documents.heading)}
       ${this.#documents.render({
         initial: () => loadingTemplate(t),
@@ -108,7 +82,7 @@ export class PfDocuments extends PfElement {
       })}
       ${this.#error ? html`<p class="notice danger" role="alert">${this.#error}</p>` : nothing}
       <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.#status}</p>
-      ${this.hideDataExport || this.session.account.kind !== 'guardian' ? nothing : this.#myDataTemplate()}`;
+      ${this.hideDataExport || account.kind !== 'guardian' ? nothing : this.#myDataTemplate()}`;
   }
 
   #listTemplate(documents: PublishedDocument[]): TemplateResult {

@@ -1,14 +1,10 @@
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
 import type { PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from '../core/client-context.js';
-import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
 import { formatCivilDate, type InvoiceStateName } from '../core/i18n/index.js';
-import { PfElement } from '../core/pf-element.js';
+import { PfFamilyElement } from '../core/pf-family-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import { saveFile } from '../core/save-file.js';
 import type { Invoice, InvoiceSummary } from '../core/types.js';
@@ -25,11 +21,6 @@ export const invoiceIcon: Record<InvoiceStateName, string> = {
   paid: '✓',
   cancelled: '⊘',
 };
-
-interface Page {
-  items: InvoiceSummary[];
-  nextCursor: string | null;
-}
 
 /**
  * @tag pf-invoice-list
@@ -66,7 +57,7 @@ interface Page {
  * @cssproperty --pf-radius - Corner radius.
  * @cssproperty --pf-space - Base spacing unit.
  */
-export class PfInvoiceList extends PfElement {
+export class PfInvoiceList extends PfFamilyElement {
   static override styles = styles;
 
   /** Level of the « Mes factures » heading (2 by default). */
@@ -75,8 +66,6 @@ export class PfInvoiceList extends PfElement {
   /** Leaves out the heading (the enclosing page already shows « Mes factures »). */
   @property({ type: Boolean, attribute: 'hide-heading' }) hideHeading = false;
 
-  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
-  readonly #provider = new ContextProvider(this, { context: clientContext });
   #more: InvoiceSummary[] = [];
   #cursor: string | null = null;
   #loadingMore = false;
@@ -86,21 +75,12 @@ export class PfInvoiceList extends PfElement {
   #detailsError: string | null = null;
   #opener: HTMLElement | null = null;
 
-  readonly #first = new Task(this, {
-    task: async ([client, accountId]: readonly [PortailClient | undefined, string | undefined]): Promise<Page | null> => {
-      if (!client || !accountId) return null;
-      try {
-        const page = await client.listMyInvoices({ limit: PAGE_SIZE });
-        this.#more = [];
-        this.#cursor = page.nextCursor;
-        this.#selected.clear();
-        return page;
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.session.account?.id] as const,
+  readonly #first = this.accountTask(async (client) => {
+    const page = await client.listMyInvoices({ limit: PAGE_SIZE });
+    this.#more = [];
+    this.#cursor = page.nextCursor;
+    this.#selected.clear();
+    return page;
   });
 
   /** The invoices ticked for payment, in list order. */
@@ -113,25 +93,12 @@ export class PfInvoiceList extends PfElement {
     void this.#first.run();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
-  }
-
-  override render(): TemplateResult {
-    return this.#commune.render(this.t, () => this.#ready());
-  }
-
   #all(): InvoiceSummary[] {
     return [...(this.#first.value?.items ?? []), ...this.#more];
   }
 
-  #ready(): TemplateResult {
+  protected renderFor(): TemplateResult {
     const t = this.t;
-    if (!this.session.ready) return loadingTemplate(t);
-    if (!this.session.account) {
-      return embeddedLogin({ headingLevel: this.headingLevel, lang: this.locale, theme: this.theme, onLogin: () => this.requestUpdate() });
-    }
     return html`${this.hideHeading ? nothing : heading(this.headingLevel, t.invoice.myInvoices)}
     ${this.#first.render({
       initial: () => loadingTemplate(t),

@@ -1,14 +1,10 @@
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { MyPayments, PortailClient } from '@portail-famille/sdk';
+import type { MyPayments } from '@portail-famille/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from '../core/client-context.js';
-import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
 import type { PaymentStateName } from '../core/i18n/index.js';
-import { PfElement } from '../core/pf-element.js';
+import { PfFamilyElement } from '../core/pf-family-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import { saveFile } from '../core/save-file.js';
 import { themeStyles } from '../core/theme.styles.js';
@@ -44,7 +40,7 @@ export const paymentIcon: Record<PaymentStateName, string> = {
  * @cssproperty --pf-color-warning - Pending.
  * @cssproperty --pf-color-danger - Refused.
  */
-export class PfPaymentList extends PfElement {
+export class PfPaymentList extends PfFamilyElement {
   static override styles = [
     themeStyles,
     css`
@@ -98,42 +94,15 @@ export class PfPaymentList extends PfElement {
   /** Level of the « Mes paiements » heading (2 by default). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
-  readonly #provider = new ContextProvider(this, { context: clientContext });
-
-  readonly #payments = new Task(this, {
-    task: async ([client, accountId]: readonly [PortailClient | undefined, string | undefined]): Promise<MyPayments | null> => {
-      if (!client || !accountId) return null;
-      try {
-        return await client.listMyPayments();
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.session.account?.id] as const,
-  });
+  readonly #payments = this.accountTask((client) => client.listMyPayments());
 
   /** Loads the payments again (e.g. back from the provider's page). */
   reload(): void {
     void this.#payments.run();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
-  }
-
-  override render(): TemplateResult {
-    return this.#commune.render(this.t, () => this.#ready());
-  }
-
-  #ready(): TemplateResult {
+  protected renderFor(): TemplateResult {
     const t = this.t;
-    if (!this.session.ready) return loadingTemplate(t);
-    if (!this.session.account) {
-      return embeddedLogin({ headingLevel: this.headingLevel, lang: this.locale, theme: this.theme, onLogin: () => this.requestUpdate() });
-    }
     return html`<div part="base">
       ${heading(this.headingLevel, t.payment.myPayments)}
       ${this.#payments.render({

@@ -1,13 +1,8 @@
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
-import type { PortailClient } from '@portail-famille/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from '../core/client-context.js';
-import { CommuneTask } from '../core/commune-task.js';
 import { defineElement } from '../core/define.js';
-import { embeddedLogin, heading, loadingTemplate, retryNotice } from '../core/fragments.js';
-import { PfElement } from '../core/pf-element.js';
+import { heading, loadingTemplate, retryNotice } from '../core/fragments.js';
+import { PfFamilyElement } from '../core/pf-family-element.js';
 import { problemMessage } from '../core/problem-messages.js';
 import type { BookingRequest } from '../core/types.js';
 import '../pf-login/pf-login.js';
@@ -15,11 +10,6 @@ import { outcomeIcon } from '../pf-booking-planner/booking-icons.js';
 import { styles } from './pf-reservation-list.styles.js';
 
 const PAGE_SIZE = 10;
-
-interface Page {
-  items: BookingRequest[];
-  nextCursor: string | null;
-}
 
 /**
  * @tag pf-reservation-list
@@ -50,7 +40,7 @@ interface Page {
  * @cssproperty --pf-radius - Corner radius.
  * @cssproperty --pf-space - Base spacing unit.
  */
-export class PfReservationList extends PfElement {
+export class PfReservationList extends PfFamilyElement {
   static override styles = styles;
 
   /** Level of the « Mes réservations » heading (2 by default). */
@@ -59,29 +49,17 @@ export class PfReservationList extends PfElement {
   /** Leaves out the heading (the enclosing page already shows « Mes réservations »). */
   @property({ type: Boolean, attribute: 'hide-heading' }) hideHeading = false;
 
-  readonly #commune = new CommuneTask(this, (error) => this.emitError(error));
-  /** The inner `<pf-login>` (shown when signed out) uses this element's client. */
-  readonly #provider = new ContextProvider(this, { context: clientContext });
   /** Requests of the pages loaded after the first (« Voir plus »). */
   #more: BookingRequest[] = [];
   #cursor: string | null = null;
   #loadingMore = false;
   #moreError: string | null = null;
 
-  readonly #first = new Task(this, {
-    task: async ([client, accountId]: readonly [PortailClient | undefined, string | undefined]): Promise<Page | null> => {
-      if (!client || !accountId) return null;
-      try {
-        const page = await client.listBookingRequests({ limit: PAGE_SIZE });
-        this.#more = [];
-        this.#cursor = page.nextCursor;
-        return page;
-      } catch (error) {
-        this.emitError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.session.account?.id] as const,
+  readonly #first = this.accountTask(async (client) => {
+    const page = await client.listBookingRequests({ limit: PAGE_SIZE });
+    this.#more = [];
+    this.#cursor = page.nextCursor;
+    return page;
   });
 
   /** Loads the list again from its first page (e.g. after a new request). */
@@ -89,21 +67,8 @@ export class PfReservationList extends PfElement {
     void this.#first.run();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.#provider.value !== this.client) this.#provider.setValue(this.client);
-  }
-
-  override render(): TemplateResult {
-    return this.#commune.render(this.t, () => this.#ready());
-  }
-
-  #ready(): TemplateResult {
+  protected renderFor(): TemplateResult {
     const t = this.t;
-    if (!this.session.ready) return loadingTemplate(t);
-    if (!this.session.account) {
-      return embeddedLogin({ headingLevel: this.headingLevel, lang: this.locale, theme: this.theme, onLogin: () => this.requestUpdate() });
-    }
     return html`${this.hideHeading ? nothing : heading(this.headingLevel, t.booking.myReservations)}
     ${this.#first.render({
       initial: () => loadingTemplate(t),
