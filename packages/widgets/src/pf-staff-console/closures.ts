@@ -1,6 +1,5 @@
 import type { Closure, PortailClient, StaffFacility } from '@portail-famille/sdk';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
 import { heading } from '../core/fragments.js';

@@ -1,5 +1,5 @@
 import type { PortailClient } from '@portail-famille/sdk';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
