@@ -1,7 +1,6 @@
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import type { AppContext } from './app-context.js';
 import { readSession } from './modules/accounts/auth.middleware.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -17,6 +16,7 @@ import { familyRoutes } from './modules/families/families.routes.js';
 import { familyChangeRoutes } from './modules/family-changes/family-changes.routes.js';
 import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { paymentProviderPages } from './modules/payments/providers/pages.js';
+import { contractValidation } from './platform/http/contract-validation.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
@@ -42,16 +42,7 @@ export function createApp(ctx: AppContext): Express {
   // The payment provider notifies with a form (PayFiP `idOp=…`): that one path reads forms.
   app.use(`${COMMUNE}/payment-notifications`, express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }));
   app.use('/v1', express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }), cookieParser());
-  app.use(
-    OpenApiValidator.middleware({
-      apiSpec: specPath,
-      // allErrors: every bad field reported at once. Safe here: bodies are capped at 64 KiB and every array has maxItems.
-      validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
-      validateResponses: config.validateResponses,
-      validateSecurity: false,
-      ignorePaths: (path: string) => !path.startsWith('/v1/'),
-    }),
-  );
+  app.use(contractValidation(specPath, config.validateResponses));
   app.use(COMMUNE, readSession);
 
   app.get('/v1/health', async (_req, res) => {
