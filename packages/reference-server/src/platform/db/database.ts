@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { Semaphore } from '../semaphore.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import { WriteQueue } from './write-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -62,6 +63,7 @@ export function openDatabase(options: { databaseUrl: string | null; dataDir: str
   const sequelize = new Sequelize({
     dialect: 'sqlite',
     storage: path.join(options.dataDir, 'portail-famille.sqlite'),
+    dialectModule: sqliteDriver,
     logging: false,
     // Take the write lock at BEGIN: another process on the same file then waits (busy
     // timeout) instead of failing when its read lock cannot be upgraded.

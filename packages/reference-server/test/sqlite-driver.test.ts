@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DataTypes, Model, QueryTypes, UniqueConstraintError } from 'sequelize';
+import { type Database, openDatabase } from '../src/platform/db/database.js';
+import { Database as Connection } from '../src/platform/db/sqlite-driver.js';
+
+// The SQLite driver under Sequelize (node-sqlite3's API over better-sqlite3): what Sequelize
+// and our raw statements rely on, checked on a real file.
+describe('SQLite driver', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres' ? 'SQLite only' : false }, () => {
+  let dir: string;
+  let db: Database;
+  class Note extends Model {
+    declare id: number;
+    declare text: string;
+    declare done: boolean;
+    declare due: Date | null;
+  }
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pf-driver-'));
+    db = openDatabase({ databaseUrl: null, dataDir: dir });
+    Note.init(
+      {
+        id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+        text: { type: DataTypes.STRING, allowNull: false, unique: true },
+        done: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        due: { type: DataTypes.DATE, allowNull: true },
+      },
+      { sequelize: db.sequelize, tableName: 'notes', timestamps: false },
+    );
+    await Note.sync();
+  });
+  after(async () => {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps what Sequelize writes: ids, booleans, dates, and finds them again', async () => {
+    const due = new Date('2026-03-29T01:30:00.000Z');
+    const created = await db.write((transaction) => Note.create({ text: 'cantine', done: true, due }, { transaction }));
+    assert.equal(typeof created.id, 'number');
+    const found = await Note.findOne({ where: { text: 'cantine' } });
+    assert.equal(found?.id, created.id);
+    assert.equal(found?.done, true);
+    assert.equal(found?.due?.toISOString(), due.toISOString());
+    const [updated] = await db.write((transaction) => Note.update({ done: false }, { where: { id: created.id }, transaction }));
+    assert.equal(updated, 1);
+    const bound = await db.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM notes WHERE done = $done AND text = $text', {
+      bind: { done: false, text: 'cantine' },
+      type: QueryTypes.SELECT,
+    });
+    assert.equal(bound[0]?.n, 1);
+  });
+
+  it('a duplicate is a UniqueConstraintError, and the transaction leaves nothing behind', async () => {
+    await db.write((transaction) => Note.create({ text: 'garderie' }, { transaction }));
+    await assert.rejects(
+      db.write(async (transaction) => {
+        await Note.create({ text: 'ALSH' }, { transaction });
+        await Note.create({ text: 'garderie' }, { transaction });
+      }),
+      UniqueConstraintError,
+    );
+    assert.equal(await Note.count({ where: { text: 'ALSH' } }), 0);
+  });
+
+  it('answers later, never inside the call, in the order the statements were sent', async () => {
+    const connection = new Connection(path.join(dir, 'order.sqlite'));
+    const seen: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      connection.exec('CREATE TABLE t (v TEXT)', (error) => (error ? reject(error) : resolve()));
+    });
+    connection.run('INSERT INTO t VALUES (?)', ['a'], function (this: { changes: number; lastID: number }, error: Error | null) {
+      seen.push(`run ${error ?? ''}${this.changes} ${this.lastID}`);
+    });
+    connection.all('SELECT v FROM t', (error: Error | null, rows: unknown[]) => seen.push(`all ${error ?? ''}${JSON.stringify(rows)}`));
+    seen.push('sent');
+    await new Promise<void>((resolve) => connection.close(() => resolve()));
+    assert.deepEqual(seen, ['sent', 'run 1 1', 'all [{"v":"a"}]']);
+  });
+
+  it('a write outside the write queue while a write transaction is open fails at once instead of hanging', async () => {
+    const started = Date.now();
+    await db.write(async (transaction) => {
+      await Note.create({ text: 'périscolaire' }, { transaction });
+      // No transaction: this goes to the reading connection, which could only sleep waiting for the lock held here.
+      await assert.rejects(Note.create({ text: 'mercredi' }), /write outside the write queue/);
+    });
+    assert.ok(Date.now() - started < 5000, 'did not wait for the busy timeout');
+    assert.equal(await Note.count({ where: { text: 'périscolaire' } }), 1);
+    // Once the transaction is over, the same write goes through.
+    await Note.create({ text: 'mercredi' });
+    assert.equal(await Note.count({ where: { text: 'mercredi' } }), 1);
+  });
+});
