@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { identifierFromName, normalizeIdentifier, throttleKey } from '../src/modules/accounts/identifiers.js';
 import { afterFailure, lockSecondsLeft, type ThrottleState } from '../src/modules/accounts/lockout.js';
 import { checkPasswordPolicy } from '../src/platform/crypto/passwords.js';
-import { WriteQueue } from '../src/platform/db/write-queue.js';
+import { type GroupTransactions, WriteQueue } from '../src/platform/db/write-queue.js';
 
 const policy = { threshold: 5, lockMinutes: 15 };
 
@@ -91,8 +91,35 @@ describe('password policy', () => {
 });
 
 describe('write queue', () => {
+  /** A store whose transactions keep a copy until commit and whose savepoints are snapshots. */
+  function fakeStore() {
+    const committed: string[] = [];
+    const log: string[] = [];
+    const db: GroupTransactions<string[]> = {
+      async transaction(body) {
+        const working = [...committed];
+        log.push('begin');
+        const result = await body(working);
+        committed.splice(0, committed.length, ...working);
+        log.push('commit');
+        return result;
+      },
+      async isolated(working, work) {
+        const saved = [...working];
+        try {
+          return { ok: true, value: await work() };
+        } catch (error) {
+          working.splice(0, working.length, ...saved);
+          return { ok: false, error };
+        }
+      },
+    };
+    return { db, committed, log };
+  }
+
   it('runs jobs one at a time in order, and a failure does not stop the next', async () => {
-    const queue = new WriteQueue();
+    const { db } = fakeStore();
+    const queue = new WriteQueue(db);
     const log: string[] = [];
     let running = 0;
     const job =
@@ -111,6 +138,56 @@ describe('write queue', () => {
     assert.deepEqual(
       results.map((r) => r.status),
       ['fulfilled', 'rejected', 'fulfilled'],
+    );
+  });
+
+  it('jobs that wait share one commit; a failed one loses its own writes only, and none is answered before the commit', async () => {
+    const { db, committed, log } = fakeStore();
+    const queue = new WriteQueue(db);
+    const write =
+      (name: string, fail = false) =>
+      async (working: string[]) => {
+        working.push(name);
+        await new Promise((r) => setTimeout(r, 2));
+        if (fail) throw new Error(`${name} refused`);
+        assert.ok(!committed.includes(name), 'not visible before the commit');
+        return name;
+      };
+    const answered: string[] = [];
+    const jobs = [write('first'), write('second'), write('third', true), write('fourth')].map((work) =>
+      queue.run(work).then((value) => {
+        answered.push(`${value} after ${log.filter((l) => l === 'commit').length} commit(s)`);
+        return value;
+      }),
+    );
+    const results = await Promise.allSettled(jobs);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.deepEqual(committed, ['first', 'second', 'fourth']);
+    // The first ran alone; the three that queued behind it were committed together.
+    assert.deepEqual(log, ['begin', 'commit', 'begin', 'commit']);
+    assert.deepEqual(answered, ['first after 1 commit(s)', 'second after 2 commit(s)', 'fourth after 2 commit(s)']);
+    await queue.drain();
+  });
+
+  it('a commit that fails answers every job of its group with the failure', async () => {
+    const { db } = fakeStore();
+    let commits = 0;
+    const failing: GroupTransactions<string[]> = {
+      ...db,
+      async transaction(body) {
+        const result = await body([]);
+        if (++commits === 2) throw new Error('disk full');
+        return result;
+      },
+    };
+    const queue = new WriteQueue(failing);
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((name) => queue.run(async () => name)));
+    assert.deepEqual(
+      results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : r.value)),
+      ['a', 'disk full', 'disk full'],
     );
   });
 });

@@ -67,6 +67,27 @@ describe('SQLite driver', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres
     assert.equal(await Note.count({ where: { text: 'ALSH' } }), 0);
   });
 
+  it('write transactions sent together: each kept or undone on its own', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `groupé ${i}`);
+    const results = await Promise.allSettled(
+      texts.map((text, i) =>
+        db.write(async (transaction) => {
+          await Note.create({ text }, { transaction });
+          await Note.create({ text: `${text} bis` }, { transaction });
+          if (i % 4 === 2) throw new Error(`${text} refusé`);
+          return text;
+        }),
+      ),
+    );
+    const kept = texts.filter((_, i) => i % 4 !== 2);
+    assert.deepEqual(
+      results.map((r) => r.status === 'fulfilled'),
+      texts.map((_, i) => i % 4 !== 2),
+    );
+    const stored = (await Note.findAll({ where: { text: texts.flatMap((t) => [t, `${t} bis`]) } })).map((n) => n.text).sort();
+    assert.deepEqual(stored, kept.flatMap((t) => [t, `${t} bis`]).sort());
+  });
+
   it('answers later, never inside the call, in the order the statements were sent', async () => {
     const connection = new Connection(path.join(dir, 'order.sqlite'));
     const seen: string[] = [];

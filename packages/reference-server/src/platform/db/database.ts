@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { Semaphore } from '../semaphore.js';
+import { runBatch } from './batch.js';
 import { sqliteDriver } from './sqlite-driver.js';
-import { WriteQueue } from './write-queue.js';
+import { type Outcome, WriteQueue } from './write-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -19,7 +20,7 @@ const POSTGRES_MAX_WRITERS = POSTGRES_POOL / 2;
 export class Database {
   readonly sequelize: Sequelize;
   readonly dialect: Dialect;
-  readonly #queue = new WriteQueue();
+  readonly #queue: WriteQueue<Transaction>;
   #closed = false;
   /**
    * PostgreSQL: at most this many write transactions at once, so that a burst of writers
@@ -31,11 +32,15 @@ export class Database {
   constructor(sequelize: Sequelize, dialect: Dialect) {
     this.sequelize = sequelize;
     this.dialect = dialect;
+    this.#queue = new WriteQueue<Transaction>({
+      transaction: (body) => sequelize.transaction(body),
+      isolated: (transaction, work) => inSavepoint(sequelize, transaction, work),
+    });
   }
 
   write<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    const run = () => this.sequelize.transaction((transaction) => work(transaction));
-    return this.dialect === 'sqlite' ? this.#queue.run(run) : this.#writers.use(run);
+    if (this.dialect === 'sqlite') return this.#queue.run(work);
+    return this.#writers.use(() => this.sequelize.transaction((transaction) => work(transaction)));
   }
 
   get closed(): boolean {
@@ -47,6 +52,20 @@ export class Database {
     await this.#queue.drain();
     await this.sequelize.close();
   }
+}
+
+/** `work` in a savepoint of `transaction`: if it throws, its writes are undone and the transaction goes on. */
+async function inSavepoint<R>(sequelize: Sequelize, transaction: Transaction, work: () => Promise<R>): Promise<Outcome<R>> {
+  await runBatch(sequelize, transaction, ['SAVEPOINT pf_job']);
+  let outcome: Outcome<R>;
+  try {
+    outcome = { ok: true, value: await work() };
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  // A failure here leaves the transaction in doubt: it propagates, and the whole group is rolled back.
+  await runBatch(sequelize, transaction, [outcome.ok ? 'RELEASE pf_job' : 'ROLLBACK TO pf_job; RELEASE pf_job']);
+  return outcome;
 }
 
 export function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Database {
@@ -123,6 +142,8 @@ export interface SqliteConnection {
   exec(sql: string, callback: (error: Error | null) => void): void;
   all(sql: string, ...rest: unknown[]): unknown;
   run(sql: string, ...rest: unknown[]): unknown;
+  /** Our driver's synchronous read: the rows of one statement with `:name` values bound. */
+  rows(sql: string, values: Record<string, unknown>): unknown[];
 }
 
 interface SqliteConnectionManager {
