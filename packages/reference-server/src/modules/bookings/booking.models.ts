@@ -98,6 +98,12 @@ export class BookingRequest extends Model {
   declare lines?: BookingRequestLine[];
 }
 
+/** A request's columns as plain data: what a booking request writes, without building a model instance. */
+export type BookingRequestRow = Pick<
+  BookingRequest,
+  'id' | 'commune_id' | 'number' | 'family_id' | 'child_id' | 'period_id' | 'account_id' | 'status' | 'created_at'
+>;
+
 export class BookingRequestLine extends Model {
   declare id: string;
   declare request_id: string;
@@ -109,6 +115,12 @@ export class BookingRequestLine extends Model {
   declare comment: string | null;
   declare position: number;
 }
+
+/** A request line's columns as plain data. */
+export type BookingRequestLineRow = Pick<
+  BookingRequestLine,
+  'id' | 'request_id' | 'date' | 'activity_id' | 'action' | 'outcome' | 'reason' | 'comment' | 'position'
+>;
 
 export function initBookingModels(sequelize: Sequelize): void {
   const id = { type: DataTypes.STRING(64), primaryKey: true };

@@ -76,6 +76,7 @@ export function bookingRoutes(ctx: AppContext): Router {
         // The catalogue is read again inside the write transaction (staff may change capacity and closures meanwhile).
         const {
           request,
+          lines: written,
           promoted,
           ctx: current,
         } = await applyBookingRequest(
@@ -84,7 +85,7 @@ export function bookingRoutes(ctx: AppContext): Router {
         );
         periodCtx = current;
         promotions = promoted;
-        const body = bookingRequestView(request, request.lines ?? [], {
+        const body = bookingRequestView(request, written, {
           periodName: current.period.name,
           childName: `${child.first_name} ${child.last_name}`,
           referentName: account.display_name,

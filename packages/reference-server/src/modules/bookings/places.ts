@@ -3,7 +3,8 @@ import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'seque
 import { groupBy, unique } from '../../platform/collections.js';
 import { inlineSql, runBatch } from '../../platform/db/batch.js';
 import { insertStatements, type Value } from '../../platform/db/insert-rows.js';
-import { type Activity, ActivityDay, type BookingRequest, type BookingRequestLine, type BookingStateName } from './booking.models.js';
+import { selectRows } from '../../platform/db/rows.js';
+import { type Activity, ActivityDay, type BookingRequestLineRow, type BookingRequestRow, type BookingStateName } from './booking.models.js';
 
 /**
  * Takes one place of an activity on a day, or answers false when none is left. The
@@ -89,8 +90,8 @@ export class DayPlaces {
     this.#sequelize = (transaction as Transaction & { sequelize: Sequelize }).sequelize;
   }
 
-  #select<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
-    return this.#sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: this.transaction });
+  async #select<T extends object>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+    return (await selectRows(this.#sequelize, sql, replacements, this.transaction)) as T[];
   }
 
   /** The child's bookings on the requested (activity, day)s. */
@@ -258,9 +259,9 @@ export class DayPlaces {
   }
 
   /** The statements that insert a request and its lines (for `save`'s batch). */
-  requestStatements(request: BookingRequest, lines: BookingRequestLine[]): string[] {
-    const insert = (table: string, rows: (BookingRequest | BookingRequestLine)[]) => {
-      const plain = rows.map((row) => row.get({ plain: true }) as Record<string, Value>);
+  requestStatements(request: BookingRequestRow, lines: BookingRequestLineRow[]): string[] {
+    const insert = (table: string, rows: (BookingRequestRow | BookingRequestLineRow)[]) => {
+      const plain = rows as unknown as Record<string, Value>[];
       const columns = Object.keys(plain[0] ?? {});
       return insertStatements(
         this.#sequelize,

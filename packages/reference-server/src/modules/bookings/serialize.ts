@@ -1,7 +1,14 @@
 import type { Transaction } from 'sequelize';
 import { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
-import { Activity, type BookingPeriod, type BookingRequest, BookingRequestLine } from './booking.models.js';
+import {
+  Activity,
+  type BookingPeriod,
+  type BookingRequest,
+  BookingRequestLine,
+  type BookingRequestLineRow,
+  type BookingRequestRow,
+} from './booking.models.js';
 import { periodStatus } from './period-context.js';
 
 export function toActivity(a: Activity) {
@@ -40,7 +47,7 @@ export interface RequestNames {
 }
 
 /** The contract's BookingRequest, from rows already at hand: lines in the order the parent sent them. */
-export function bookingRequestView(request: BookingRequest, lines: BookingRequestLine[], names: RequestNames) {
+export function bookingRequestView(request: BookingRequestRow, lines: BookingRequestLineRow[], names: RequestNames) {
   return {
     id: request.id,
     number: request.number,

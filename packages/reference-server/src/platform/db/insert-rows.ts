@@ -51,8 +51,21 @@ export function insertStatements(
   return statements;
 }
 
-/** A value as a SQL literal, escaped by Sequelize for the dialect (it knows booleans too, whatever its declared type says). */
+/**
+ * A value as a SQL literal, escaped for the dialect as Sequelize does (it knows booleans
+ * too, whatever its declared type says). On SQLite, written here: the rules are short
+ * (quotes doubled; timestamps as Sequelize stores them; booleans 0/1) and Sequelize's
+ * general escaper was a tenth of a booking request's CPU.
+ */
 export function sqlLiteral(sequelize: Sequelize, value: Value): string {
   if (value === null) return 'NULL';
-  return typeof value === 'number' ? String(value) : sequelize.escape(value as string);
+  if (typeof value === 'number') return String(value);
+  if (sequelize.getDialect() !== 'sqlite') return sequelize.escape(value as string);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `'${(value instanceof Date ? sqliteTimestamp(value) : value).replaceAll("'", "''")}'`;
+}
+
+/** A timestamp as Sequelize writes it on SQLite (UTC): 'YYYY-MM-DD HH:MM:SS.SSS +00:00'. */
+export function sqliteTimestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 23).replace('T', ' ')} +00:00`;
 }

@@ -1,4 +1,5 @@
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
+import { selectRows } from './rows.js';
 import { Sequence } from './sequence.model.js';
 
 /**
@@ -18,9 +19,12 @@ export async function nextNumber(communeId: string, name: string, transaction: T
 export async function reserveNumbers(communeId: string, name: string, count: number, transaction: Transaction): Promise<number> {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`cannot reserve ${count} numbers`);
   const take = async () => {
-    const rows = await Sequence.sequelize?.query<{ value: number }>(
+    if (!Sequence.sequelize) throw new Error('models are not initialised');
+    const rows = await selectRows(
+      Sequence.sequelize,
       'UPDATE sequences SET value = value + :count WHERE commune_id = :communeId AND name = :name RETURNING value',
-      { replacements: { communeId, name, count }, type: QueryTypes.SELECT, transaction },
+      { communeId, name, count },
+      transaction,
     );
     return rows?.[0] ? Number(rows[0].value) - count + 1 : null;
   };
