@@ -166,9 +166,21 @@ describe('write queue', () => {
       ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
     );
     assert.deepEqual(committed, ['first', 'second', 'fourth']);
-    // The first ran alone; the three that queued behind it were committed together.
+    // Sent in the same turn of the event loop: one transaction, one commit, then the answers.
+    assert.deepEqual(log, ['begin', 'commit']);
+    assert.deepEqual(answered, ['first after 1 commit(s)', 'second after 1 commit(s)', 'fourth after 1 commit(s)']);
+    // One sent alone later gets a transaction of its own, without a savepoint.
+    let isolated = 0;
+    const counting = new WriteQueue<string[]>({
+      ...db,
+      isolated: (working, work) => {
+        isolated++;
+        return db.isolated(working, work);
+      },
+    });
+    assert.equal(await counting.run(write('fifth')), 'fifth');
     assert.deepEqual(log, ['begin', 'commit', 'begin', 'commit']);
-    assert.deepEqual(answered, ['first after 1 commit(s)', 'second after 2 commit(s)', 'fourth after 2 commit(s)']);
+    assert.equal(isolated, 0);
     await queue.drain();
   });
 
@@ -184,10 +196,12 @@ describe('write queue', () => {
       },
     };
     const queue = new WriteQueue(failing);
+    const first = await queue.run(async () => 'alone');
     const results = await Promise.allSettled(['a', 'b', 'c'].map((name) => queue.run(async () => name)));
+    assert.equal(first, 'alone');
     assert.deepEqual(
       results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : r.value)),
-      ['a', 'disk full', 'disk full'],
+      ['disk full', 'disk full', 'disk full'],
     );
   });
 });

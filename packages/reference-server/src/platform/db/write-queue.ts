@@ -41,7 +41,10 @@ export class WriteQueue<T> {
   run<R>(work: (transaction: T) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      this.#draining ??= this.#drain();
+      // An idle queue starts on the next turn of the event loop, not at once: with a
+      // synchronous driver a job would otherwise end before the next request is even read,
+      // and nothing would ever wait to share a commit. Requests read in the same turn do.
+      this.#draining ??= new Promise<void>((started) => setImmediate(started)).then(() => this.#drain());
     });
   }
 
