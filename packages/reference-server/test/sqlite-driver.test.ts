@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DataTypes, Model, QueryTypes, UniqueConstraintError } from 'sequelize';
 import { type Database, openDatabase } from '../src/platform/db/database.js';
+import { selectRows } from '../src/platform/db/rows.js';
 import { Database as Connection } from '../src/platform/db/sqlite-driver.js';
 
 // The SQLite driver under Sequelize (node-sqlite3's API over better-sqlite3): what Sequelize
@@ -86,6 +87,28 @@ describe('SQLite driver', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres
     );
     const stored = (await Note.findAll({ where: { text: texts.flatMap((t) => [t, `${t} bis`]) } })).map((n) => n.text).sort();
     assert.deepEqual(stored, kept.flatMap((t) => [t, `${t} bis`]).sort());
+  });
+
+  it('a read outside the transaction never sees what a write transaction has not committed', async () => {
+    const count = async () =>
+      Number((await selectRows(db.sequelize, 'SELECT COUNT(*) AS n FROM notes WHERE text = :text', { text: 'pas encore' }))[0]?.n);
+    assert.equal(await count(), 0);
+    let seenInside = -1;
+    await db.write(async (transaction) => {
+      await Note.create({ text: 'pas encore' }, { transaction });
+      // The transaction stays open across a real wait while another request reads.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seenInside = await count();
+      const mine = await selectRows(
+        db.sequelize,
+        'SELECT COUNT(*) AS n FROM notes WHERE text = :text',
+        { text: 'pas encore' },
+        transaction,
+      );
+      assert.equal(Number(mine[0]?.n), 1, 'the transaction sees its own write');
+    });
+    assert.equal(seenInside, 0);
+    assert.equal(await count(), 1);
   });
 
   it('answers later, never inside the call, in the order the statements were sent', async () => {

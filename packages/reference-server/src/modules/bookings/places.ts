@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { groupBy, unique } from '../../platform/collections.js';
-import { inlineSql, runBatch } from '../../platform/db/batch.js';
-import { insertStatements, type Value } from '../../platform/db/insert-rows.js';
+import { runBatch, type Statement } from '../../platform/db/batch.js';
+import { insertStatement, type Value } from '../../platform/db/insert-rows.js';
 import { selectRows } from '../../platform/db/rows.js';
 import { type Activity, ActivityDay, type BookingRequestLineRow, type BookingRequestRow, type BookingStateName } from './booking.models.js';
 
@@ -172,20 +172,22 @@ export class DayPlaces {
    * Gives freed places to waiting lists, then writes bookings, counters and `extra`
    * statements in one batch (one round trip).
    */
-  async save(now: Date, extra: string[] = []): Promise<{ childId: string; activityId: string; date: string }[]> {
+  async save(now: Date, extra: Statement[] = []): Promise<{ childId: string; activityId: string; date: string }[]> {
     const promoted = await this.#promoteWaitingLists();
-    const sql = (text: string, values: Parameters<typeof inlineSql>[2]) => inlineSql(this.#sequelize, text, values);
-    const statements: string[] = [];
+    const sql = (text: string, values: Statement['values']): Statement => ({ sql: text, values });
+    const statements: Statement[] = [];
     const fresh = this.#changes.filter((c) => !c.existing);
-    statements.push(
-      ...insertStatements(
-        this.#sequelize,
-        'bookings',
-        ['id', 'child_id', 'activity_id', 'date', 'state'],
-        fresh.map((c) => [randomUUID(), c.childId, c.activityId, c.date, c.state]),
-        { commune_id: this.communeId, updated_at: now },
-      ),
-    );
+    if (fresh.length > 0) {
+      statements.push(
+        insertStatement(
+          this.#sequelize,
+          'bookings',
+          ['id', 'child_id', 'activity_id', 'date', 'state'],
+          fresh.map((c) => [randomUUID(), c.childId, c.activityId, c.date, c.state]),
+          { commune_id: this.communeId, updated_at: now },
+        ),
+      );
+    }
     for (const [state, changes] of groupBy(
       this.#changes.filter((c) => c.existing),
       (c) => c.state,
@@ -259,17 +261,19 @@ export class DayPlaces {
   }
 
   /** The statements that insert a request and its lines (for `save`'s batch). */
-  requestStatements(request: BookingRequestRow, lines: BookingRequestLineRow[]): string[] {
+  requestStatements(request: BookingRequestRow, lines: BookingRequestLineRow[]): Statement[] {
     const insert = (table: string, rows: (BookingRequestRow | BookingRequestLineRow)[]) => {
       const plain = rows as unknown as Record<string, Value>[];
       const columns = Object.keys(plain[0] ?? {});
-      return insertStatements(
+      return insertStatement(
         this.#sequelize,
         table,
         columns,
         plain.map((row) => columns.map((c) => row[c] ?? null)),
       );
     };
-    return [...insert('booking_requests', [request]), ...insert('booking_request_lines', lines)];
+    return lines.length > 0
+      ? [insert('booking_requests', [request]), insert('booking_request_lines', lines)]
+      : [insert('booking_requests', [request])];
   }
 }

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Statement } from './batch.js';
 
 /** A value written as a SQL literal. */
 export type Value = string | number | boolean | Date | null;
@@ -26,6 +27,37 @@ export async function insertRows(
   for (const sql of insertStatements(sequelize, table, columns, rows, options.constants)) {
     await sequelize.query(sql, { transaction: options.transaction, type: QueryTypes.INSERT });
   }
+}
+
+/**
+ * One INSERT of a few rows with `:name` placeholders, for `runBatch`: its text only varies
+ * with the number of rows, so SQLite reuses its prepared statement from one request to the next.
+ */
+export function insertStatement(
+  sequelize: Sequelize,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly Value[])[],
+  constants: Record<string, Value> = {},
+): Statement {
+  const qi = sequelize.getQueryInterface();
+  const fixed = Object.entries(constants);
+  const names = [...columns, ...fixed.map(([name]) => name)].map((name) => qi.quoteIdentifier(name)).join(', ');
+  const values: Record<string, Value> = {};
+  fixed.forEach(([, value], j) => {
+    values[`k${j}`] = value;
+  });
+  const tail = fixed.map((_, j) => `, :k${j}`).join('');
+  const tuples = rows.map((row, i) => {
+    if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+    return `(${row
+      .map((value, j) => {
+        values[`r${i}c${j}`] = value;
+        return `:r${i}c${j}`;
+      })
+      .join(', ')}${tail})`;
+  });
+  return { sql: `INSERT INTO ${qi.quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`, values };
 }
 
 /** The statements `insertRows` runs, for a caller that sends them in its own batch. */

@@ -1,5 +1,5 @@
 import { DataTypes, type Model, type ModelStatic, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import type { SqliteConnection } from './database.js';
+import { type SqliteConnection, sqliteIdleWriter, sqliteReader } from './database.js';
 import { sqliteTimestamp } from './insert-rows.js';
 
 /**
@@ -37,11 +37,22 @@ export async function selectRows(
   if (sequelize.getDialect() !== 'sqlite') {
     return sequelize.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true });
   }
+  // No await between choosing the writer's connection and reading: it must still be idle when read.
   const connection = transaction
     ? (transaction as unknown as { connection: SqliteConnection }).connection
-    : await (sequelize.connectionManager as unknown as { getConnection(options: object): Promise<SqliteConnection> }).getConnection({});
+    : (sqliteIdleWriter(sequelize) ?? (await sqliteReader(sequelize)));
   const { text, values } = boundSql(sql, replacements);
   return connection.rows(text, values) as Record<string, unknown>[];
+}
+
+/** A hand-written write (`:name` values), the same way as `selectRows`; errors as the driver reports them on SQLite, as Sequelize's on PostgreSQL. */
+export async function runSql(
+  sequelize: Sequelize,
+  sql: string,
+  replacements: Record<string, unknown>,
+  transaction?: Transaction,
+): Promise<void> {
+  await selectRows(sequelize, sql, replacements, transaction);
 }
 
 const PLACEHOLDER_OR_STRING = /'(?:[^']|'')*'|(?<![:\w]):([a-zA-Z]\w*)/g;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataTypes, Model, type Sequelize, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { Database } from '../db/database.js';
-import { selectRows } from '../db/rows.js';
+import { runSql, selectRows } from '../db/rows.js';
 import { HttpProblem } from './problem.js';
 
 export class IdempotencyKey extends Model {
@@ -69,15 +69,19 @@ export async function once(
       if (previous) return replay(previous);
       // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
       // then fails on the primary key, instead of racing through the work itself.
-      await sequelize.query(
+      await runSql(
+        sequelize,
         `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
          VALUES (:communeId, :accountId, :key, :requestHash, 0, 'null', :now)`,
-        { replacements: { ...where, requestHash, now: new Date() }, transaction },
+        { ...where, requestHash, now: new Date() },
+        transaction,
       );
       const answer = await work(transaction);
-      await sequelize.query(
+      await runSql(
+        sequelize,
         'UPDATE idempotency_keys SET status = :status, body = :body WHERE commune_id = :communeId AND account_id = :accountId AND key = :key',
-        { replacements: { ...where, status: answer.status, body: JSON.stringify(answer.body) }, transaction },
+        { ...where, status: answer.status, body: JSON.stringify(answer.body) },
+        transaction,
       );
       return answer;
     });
