@@ -33,20 +33,22 @@ export async function claimDays(
   // Day d of the month as its bit index d-1; dates are `YYYY-MM-DD` text on SQLite.
   const bit = postgres ? '(s.date - CAST(:start AS DATE))' : '(CAST(substr(s.date, 9, 2) AS INTEGER) - 1)';
   const { table, billable } = SOURCES[kind];
-  const familyFilter = args.familyIds ? 'AND c.family_id IN (:familyIds)' : '';
+  const familyFilter = args.familyIds ? 'AND s.child_id IN (SELECT id FROM children WHERE family_id IN (:familyIds))' : '';
   // PostgreSQL: no nested loops here. While billed_days is small or its statistics stale (a
   // new commune's first run), the planner may loop over the in-force masks once per group.
   if (postgres) await sequelize.query('SET LOCAL enable_nestloop = off', { transaction });
+  // The month's rows are grouped by child and activity alone (no join before: the family,
+  // the tariff and the days in force are looked up once per group, not once per day).
   await sequelize.query(
     `INSERT INTO billed_days (commune_id, kind, run_id, family_id, child_id, activity_id, month, days, quantity, in_force_before, released)
      SELECT :communeId, '${kind}', :runId, n.family_id, n.child_id, n.activity_id, :month, n.days, ${bitCount('n.days')}, n.in_force, ${no}
-     FROM (SELECT g.family_id, g.child_id, g.activity_id, g.days & ~COALESCE(f.days, 0) AS days, COALESCE(f.days, 0) AS in_force
-           FROM (SELECT c.family_id, s.child_id, s.activity_id, SUM(1 << ${bit}) AS days
+     FROM (SELECT c.family_id, g.child_id, g.activity_id, g.days & ~COALESCE(f.days, 0) AS days, COALESCE(f.days, 0) AS in_force
+           FROM (SELECT s.child_id, s.activity_id, SUM(1 << ${bit}) AS days
                  FROM ${table} s
-                 JOIN children c ON c.id = s.child_id
-                 JOIN activity_tariffs t ON t.activity_id = s.activity_id
                  WHERE s.commune_id = :communeId AND ${billable} AND s.date >= :start AND s.date < :next ${familyFilter}
-                 GROUP BY c.family_id, s.child_id, s.activity_id) g
+                 GROUP BY s.child_id, s.activity_id) g
+           JOIN children c ON c.id = g.child_id
+           JOIN activity_tariffs t ON t.activity_id = g.activity_id
            LEFT JOIN (SELECT child_id, activity_id, SUM(days) AS days FROM billed_days
                       WHERE commune_id = :communeId AND month = :month AND kind = '${kind}' AND released = ${no}
                       GROUP BY child_id, activity_id) f
