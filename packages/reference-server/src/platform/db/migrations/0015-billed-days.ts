@@ -1,4 +1,4 @@
-import { DataTypes, type QueryInterface } from 'sequelize';
+import { DataTypes, type QueryInterface, type Transaction } from 'sequelize';
 
 const text = (length: number, allowNull = false) => ({ type: DataTypes.STRING(length), allowNull });
 
@@ -18,28 +18,37 @@ const text = (length: number, allowNull = false) => ({ type: DataTypes.STRING(le
  * its own `in_force_before` holds them, which the other's cannot (disjoint from its days).
  *
  * Existing items are converted, history kept: days billed stay billed, released stay released.
+ * In one transaction: a conversion stopped half-way leaves the database as it was.
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
-  await qi.createTable('billed_days', {
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true, allowNull: false },
-    commune_id: { ...text(64), references: { model: 'communes', key: 'id' }, onDelete: 'CASCADE' },
-    /** booking (booked days) or attendance (days present without a booking). */
-    kind: text(12),
-    run_id: text(64),
-    family_id: text(64),
-    child_id: text(64),
-    activity_id: text(64),
-    /** `YYYY-MM`. */
-    month: text(7),
-    /** Bit d-1 set: day d of the month billed (31 days fit in a positive 32-bit integer). */
-    days: { type: DataTypes.INTEGER, allowNull: false },
-    /** How many bits `days` has: the quantity on the invoice line. */
-    quantity: { type: DataTypes.INTEGER, allowNull: false },
-    /** The days of the same kind, child, activity and month in force when these were claimed. */
-    in_force_before: { type: DataTypes.INTEGER, allowNull: false },
-    /** True once a cancelling credit note gave the days back (they may then be billed again). */
-    released: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-  });
+  await qi.sequelize.transaction((transaction) => convert(qi, transaction));
+}
+
+async function convert(qi: QueryInterface, transaction: Transaction): Promise<void> {
+  await qi.createTable(
+    'billed_days',
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true, allowNull: false },
+      commune_id: { ...text(64), references: { model: 'communes', key: 'id' }, onDelete: 'CASCADE' },
+      /** booking (booked days) or attendance (days present without a booking). */
+      kind: text(12),
+      run_id: text(64),
+      family_id: text(64),
+      child_id: text(64),
+      activity_id: text(64),
+      /** `YYYY-MM`. */
+      month: text(7),
+      /** Bit d-1 set: day d of the month billed (31 days fit in a positive 32-bit integer). */
+      days: { type: DataTypes.INTEGER, allowNull: false },
+      /** How many bits `days` has: the quantity on the invoice line. */
+      quantity: { type: DataTypes.INTEGER, allowNull: false },
+      /** The days of the same kind, child, activity and month in force when these were claimed. */
+      in_force_before: { type: DataTypes.INTEGER, allowNull: false },
+      /** True once a cancelling credit note gave the days back (they may then be billed again). */
+      released: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+    },
+    { transaction },
+  );
 
   const sequelize = qi.sequelize;
   const dialect = sequelize.getDialect();
@@ -59,15 +68,17 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
            FROM billed_items WHERE kind IN ('booking', 'attendance')
            GROUP BY commune_id, kind, run_id, family_id, child_id, activity_id, ${billedMonthOf(dialect, 'date')}, released) g
      ORDER BY first_id`,
+    { transaction },
   );
-  await sequelize.query(`DELETE FROM billed_items WHERE kind IN ('booking', 'attendance')`);
+  await sequelize.query(`DELETE FROM billed_items WHERE kind IN ('booking', 'attendance')`, { transaction });
   await qi.addIndex('billed_days', ['commune_id', 'month', 'kind', 'child_id', 'activity_id', 'in_force_before'], {
     unique: true,
     name: 'billed_days_in_force',
     where: { released: false },
+    transaction,
   });
   // Appended in order, like billed_items_run (0014): reading a run, releasing a family's days.
-  await qi.addIndex('billed_days', ['run_id'], { name: 'billed_days_run' });
+  await qi.addIndex('billed_days', ['run_id'], { name: 'billed_days_run', transaction });
 }
 
 /** Day of the month (1–31) and `YYYY-MM` of a DATEONLY column: text on SQLite, a date on PostgreSQL. Here, not shared: a migration never changes. */
@@ -80,6 +91,10 @@ function billedMonthOf(dialect: string, column: string): string {
 
 /** Back to one `billed_items` row per day: each set bit finds its booking (or attendance) again. */
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await qi.sequelize.transaction((transaction) => convertBack(qi, transaction));
+}
+
+async function convertBack(qi: QueryInterface, transaction: Transaction): Promise<void> {
   const sequelize = qi.sequelize;
   const dialect = sequelize.getDialect();
   for (const [kind, table] of [
@@ -94,7 +109,8 @@ export async function down({ context: qi }: { context: QueryInterface }): Promis
          AND (d.days >> (${billedDayOf(dialect, 'r.date')} - 1)) & 1 = 1
        WHERE d.kind = '${kind}'
        ORDER BY d.id, r.date`,
+      { transaction },
     );
   }
-  await qi.dropTable('billed_days');
+  await qi.dropTable('billed_days', { transaction });
 }
