@@ -68,7 +68,7 @@ export async function claimDays(
  * SQLite nor PostgreSQL 15 has a bit count on integers): pairs, nibbles, bytes, then the
  * bytes summed by one multiplication (64-bit: no overflow).
  */
-export function bitCount(mask: string): string {
+function bitCount(mask: string): string {
   const pairs = `(${mask} - ((${mask} >> 1) & 1431655765))`;
   const nibbles = `((${pairs} & 858993459) + ((${pairs} >> 2) & 858993459))`;
   const bytes = `((${nibbles} + (${nibbles} >> 4)) & 252645135)`;
