@@ -1,7 +1,7 @@
 /**
  * Monthly billing run: a commune of 5,000 children (2,500 families of two) with 20 booked
  * days each in one month — 100,000 bookings. Times the whole run (claim every day into
- * billed_items, aggregate, price, number, write the invoices and lines, commit) and, in the
+ * billed_days, aggregate, price, number, write the invoices and lines, commit) and, in the
  * same process and database, one SQL aggregate over the same bookings (the floor: what any
  * billing must at least read). Prints both and the ratio (target ≤ 3×).
  * Usage: npm run bench:billing -- [children=5000] [days=20]   (DATABASE_URL=postgres://… for PostgreSQL)
@@ -155,7 +155,9 @@ const again = await ctx.db.write((transaction) => billMonth({ communeId: commune
 const againMs = performance.now() - againStart;
 
 const lines = await InvoiceLine.count();
-const [billed] = await sequelize.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM billed_items', { type: QueryTypes.SELECT });
+const [billed] = await sequelize.query<{ n: number | string }>('SELECT SUM(quantity) AS n FROM billed_days', {
+  type: QueryTypes.SELECT,
+});
 await ctx.db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 if (adminUrl) {

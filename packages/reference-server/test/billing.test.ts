@@ -10,9 +10,10 @@ import { AuditEntry } from '../src/modules/audit/audit.js';
 import { allocateToInvoice } from '../src/modules/billing/allocation.js';
 import { Invoice } from '../src/modules/billing/billing.models.js';
 import { runScheduledBillings } from '../src/modules/billing/scheduled-runs.js';
+import { Booking } from '../src/modules/bookings/booking.models.js';
 import { civilDateOf } from '../src/modules/bookings/rules/civil-date.js';
 import { createStaffAccount } from '../src/modules/communes/provisioning.js';
-import { canteenDays, pdfText, putBookings, quickFamilies, setBookingState } from './support/billing-fixture.js';
+import { billedDaysInForce, canteenDays, pdfText, putBookings, quickFamilies, setBookingState } from './support/billing-fixture.js';
 import { type BookingWorld, bookingWorld } from './support/bookings-fixture.js';
 import { activatedParent, STAFF_PASSWORD, startTestServer, type TestServer } from './support/harness.js';
 
@@ -362,14 +363,18 @@ describe('billing', () => {
     );
     const sequelize = Invoice.sequelize;
     assert.ok(sequelize);
-    const [perBooking] = (await sequelize.query(
-      `SELECT ref_id, COUNT(*) AS n FROM billed_items WHERE kind = 'booking' AND released = false GROUP BY ref_id HAVING COUNT(*) > 1`,
-    )) as [unknown[], unknown];
-    assert.deepEqual(perBooking, []);
-    const [billed] = (await sequelize.query(`SELECT COUNT(*) AS n FROM billed_items WHERE ref_id IN (:ids)`, {
-      replacements: { ids },
-    })) as [{ n: number | string }[], unknown];
-    assert.equal(Number(billed[0]?.n), ids.length);
+    // Every booked day of these months is in force exactly once: no day in two masks in force.
+    const inForce = await billedDaysInForce(sequelize, ['2026-04', '2026-05']);
+    assert.deepEqual(
+      inForce.filter((day, i) => inForce.indexOf(day) !== i),
+      [],
+    );
+    const booked = await Booking.findAll({ where: { id: ids } });
+    assert.equal(booked.length, ids.length);
+    assert.deepEqual(
+      inForce.filter((day) => children.some((c) => day.startsWith(`${c}:`))).sort(),
+      booked.map((b) => `${b.child_id}:${b.activity_id}:${b.date}`).sort(),
+    );
     const all = await Invoice.findAll({ where: { commune_id: t.communes.a.id, number: { [Op.like]: `${year}-%` } } });
     const numbers = all.map((i) => Number(i.number.slice(5))).sort((x, y) => x - y);
     assert.deepEqual(

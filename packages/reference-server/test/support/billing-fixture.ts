@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import type { AppContext } from '../../src/app-context.js';
 import { Booking, type BookingStateName } from '../../src/modules/bookings/booking.models.js';
 import { eachDay, weekday } from '../../src/modules/bookings/rules/civil-date.js';
@@ -79,4 +80,56 @@ export async function pdfText(data: ArrayBuffer | Uint8Array): Promise<string[]>
   }
   await pdf.destroy();
   return pages;
+}
+
+export interface BilledDaysRow {
+  id: number;
+  kind: string;
+  run_id: string;
+  family_id: string;
+  child_id: string;
+  activity_id: string;
+  month: string;
+  days: number;
+  quantity: number;
+  in_force_before: number;
+  released: boolean;
+}
+
+/** The `billed_days` rows of some months, oldest first, numbers and booleans as numbers and booleans whatever the database. */
+export async function billedDaysRows(sequelize: Sequelize, months: string[]): Promise<BilledDaysRow[]> {
+  const rows = await sequelize.query<Record<string, unknown>>('SELECT * FROM billed_days WHERE month IN (:months) ORDER BY id', {
+    replacements: { months },
+    type: QueryTypes.SELECT,
+  });
+  return rows.map((r) => ({
+    ...(r as unknown as BilledDaysRow),
+    id: Number(r.id),
+    days: Number(r.days),
+    quantity: Number(r.quantity),
+    in_force_before: Number(r.in_force_before),
+    released: r.released === true || Number(r.released) === 1,
+  }));
+}
+
+/** The dates `YYYY-MM-DD` a row's mask holds (bit d-1: day d). */
+export function datesOf(row: Pick<BilledDaysRow, 'month' | 'days'>): string[] {
+  const dates: string[] = [];
+  for (let d = 1; d <= 31; d++) if ((row.days >> (d - 1)) & 1) dates.push(`${row.month}-${String(d).padStart(2, '0')}`);
+  return dates;
+}
+
+/**
+ * Every day in force (of a kind) in those months as `child:activity:date`, once per row
+ * holding it (a day billed twice shows twice). Checks each row's count against its mask.
+ */
+export async function billedDaysInForce(sequelize: Sequelize, months: string[], kind = 'booking'): Promise<string[]> {
+  const days: string[] = [];
+  for (const row of await billedDaysRows(sequelize, months)) {
+    const dates = datesOf(row);
+    if (row.quantity !== dates.length) throw new Error(`billed_days ${row.id}: quantity ${row.quantity} for ${dates.length} days`);
+    if (row.kind !== kind || row.released) continue;
+    days.push(...dates.map((date) => `${row.child_id}:${row.activity_id}:${date}`));
+  }
+  return days;
 }

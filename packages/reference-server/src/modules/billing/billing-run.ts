@@ -9,9 +9,10 @@ import { Activity } from '../bookings/booking.models.js';
 import { addDays, civilDateOf } from '../bookings/rules/civil-date.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Guardian } from '../families/family.models.js';
+import { claimDays } from './billed-days.js';
 import { ActivityTariff, type Addressee, BillingRun, BillingSettings, FlatFee, Invoice } from './billing.models.js';
 import { invoiceIssuedMails } from './emails.js';
-import { feePeriodKey, invoiceNumber, invoiceState, monthBounds } from './rules/invoices.js';
+import { feePeriodKey, invoiceNumber, invoiceState } from './rules/invoices.js';
 import { unitPriceFor } from './rules/pricing.js';
 
 export interface RunOptions {
@@ -87,82 +88,39 @@ export async function settingsOf(communeId: string, transaction?: Transaction): 
  *
  * How it never bills a day twice: the run first takes the commune's run number (a row lock
  * on PostgreSQL held until commit, the write queue on SQLite), so runs of one commune follow
- * each other; then it claims the unbilled days with one INSERT … SELECT into `billed_items`,
- * skipping the days already in force, and the table's unique index (one item in force per
- * booking) is the guarantee. Lines are then aggregated from exactly the rows this run
- * claimed, so a booking changing meanwhile cannot make a line and its days disagree. Invoice numbers are taken in one block from the
- * commune's gapless counter for the year of issue, in the same transaction.
+ * each other; then it claims the unbilled days into `billed_days` (one row per child and
+ * activity, a mask of its days: see `claimDays`), skipping the days already in force, and
+ * that table's unique index is the database's guard. Lines are then aggregated from exactly
+ * the rows this run claimed, so a booking changing meanwhile cannot make a line and its days
+ * disagree. Flat fees are claimed in `billed_items`, one key per family and period. Invoice
+ * numbers are taken in one block from the commune's gapless counter for the year of issue,
+ * in the same transaction.
  */
 export async function billMonth(options: RunOptions, transaction: Transaction): Promise<RunResult> {
   const { communeId, month } = options;
   const now = options.now ?? new Date();
   const sequelize = Invoice.sequelize;
   if (!sequelize) throw new Error('models not initialised');
-  const { start, next } = monthBounds(month);
   const runNumber = await nextNumber(communeId, 'billing-run', transaction);
   const runId = randomUUID();
   const settings = await settingsOf(communeId, transaction);
-  const familyFilter = options.familyIds ? 'AND c.family_id IN (:familyIds)' : '';
-  const replacements = { communeId, runId, start, next, familyIds: options.familyIds ?? [] };
   const no = falseLiteral(sequelize.getDialect());
-  // 1. Claim every booked, priced, unbilled day of the month. Days already in force are
-  // skipped — on SQLite by the unique index itself (ON CONFLICT): one lookup per day, where a
-  // NOT EXISTS made two (measured: a tenth of the claim). On PostgreSQL by an anti-join, one
-  // pass over billed_items (re-running a month of 100,000 days: 0.15 s, against 0.5 s probing
-  // the index day by day), with nested loops off for these statements: while billed_items is
-  // small or its statistics stale (a new commune's first run), the planner picks a nested
-  // loop that scans it once per booking — quadratic with the rows the statement inserts
-  // (measured: 45 s for 20,000 days). There the unique index is the last line of defence.
-  const postgres = sequelize.getDialect() === 'postgres';
-  const skipInForce = (kind: 'booking' | 'attendance', alias: string) =>
-    postgres
-      ? {
-          where: `AND NOT EXISTS (SELECT 1 FROM billed_items bi WHERE bi.kind = '${kind}' AND bi.ref_id = ${alias}.id AND bi.released = ${no})`,
-          conflict: '',
-        }
-      : { where: '', conflict: `ON CONFLICT (kind, ref_id) WHERE released = ${no} DO NOTHING` };
-  if (postgres) await sequelize.query('SET LOCAL enable_nestloop = off', { transaction });
-  const bookingDays = skipInForce('booking', 'b');
-  await sequelize.query(
-    `INSERT INTO billed_items (commune_id, kind, ref_id, run_id, family_id, child_id, activity_id, date, released)
-     SELECT b.commune_id, 'booking', b.id, :runId, c.family_id, b.child_id, b.activity_id, b.date, ${no}
-     FROM bookings b
-     JOIN children c ON c.id = b.child_id
-     JOIN activity_tariffs t ON t.activity_id = b.activity_id
-     WHERE b.commune_id = :communeId AND b.state = 'booked' AND b.date >= :start AND b.date < :next ${familyFilter}
-       ${bookingDays.where}
-     ${bookingDays.conflict}`,
-    { replacements, transaction, type: QueryTypes.INSERT },
-  );
-  if (settings.bill_unbooked_attendance) {
-    // Days a child was present without a booking (the register's « unbooked attendance »),
-    // when the commune bills them: claimed the same way, billed like a booked day.
-    const attendedDays = skipInForce('attendance', 'a');
-    await sequelize.query(
-      `INSERT INTO billed_items (commune_id, kind, ref_id, run_id, family_id, child_id, activity_id, date, released)
-       SELECT a.commune_id, 'attendance', a.id, :runId, c.family_id, a.child_id, a.activity_id, a.date, ${no}
-       FROM attendances a
-       JOIN children c ON c.id = a.child_id
-       JOIN activity_tariffs t ON t.activity_id = a.activity_id
-       WHERE a.commune_id = :communeId AND a.status = 'present' AND a.booking_id IS NULL
-         AND a.date >= :start AND a.date < :next ${familyFilter}
-         ${attendedDays.where}
-       ${attendedDays.conflict}`,
-      { replacements, transaction, type: QueryTypes.INSERT },
-    );
-  }
-  if (postgres) await sequelize.query('RESET enable_nestloop', { transaction });
+  // 1. Claim every booked, priced, unbilled day of the month (and, when the commune bills
+  // them, the days a child was present without a booking): one row per child and activity.
+  const claim = { communeId, runId, month, familyIds: options.familyIds };
+  await claimDays(sequelize, 'booking', claim, transaction);
+  if (settings.bill_unbooked_attendance) await claimDays(sequelize, 'attendance', claim, transaction);
 
   // 2. What this run claimed, per family, child and activity, with the child's name and the
   // family's address and quotient: one read of a few thousand groups (the days stay in the database).
   const counted = await sequelize.query<ClaimedGroup>(
     `SELECT g.family_id, g.child_id, g.activity_id, g.quantity, c.first_name, c.last_name,
        f.number, f.address_line1, f.address_line2, f.postal_code, f.city, f.quotient_familial
-     FROM (SELECT family_id, child_id, activity_id, COUNT(*) AS quantity FROM billed_items
+     FROM (SELECT family_id, child_id, activity_id, SUM(quantity) AS quantity FROM billed_days
            WHERE run_id = :runId GROUP BY family_id, child_id, activity_id) g
      JOIN children c ON c.id = g.child_id
      JOIN families f ON f.id = g.family_id`,
-    { replacements, transaction, type: QueryTypes.SELECT },
+    { replacements: { runId }, transaction, type: QueryTypes.SELECT },
   );
   const countedByFamily = groupBy(counted, (r) => r.family_id);
   const familyIds = [...countedByFamily.keys()];
@@ -322,16 +280,14 @@ export async function billMonth(options: RunOptions, transaction: Transaction): 
 /** Gives back the days (and fees) an invoice covered, after a cancelling credit note: they may be billed again. */
 export async function releaseItems(runId: string, familyId: string, transaction: Transaction): Promise<void> {
   const yes = Invoice.sequelize?.getDialect() === 'postgres' ? 'true' : '1';
-  await Invoice.sequelize?.query(`UPDATE billed_items SET released = ${yes} WHERE run_id = :runId AND family_id = :familyId`, {
-    replacements: { runId, familyId },
-    transaction,
-  });
+  for (const table of ['billed_days', 'billed_items']) {
+    await Invoice.sequelize?.query(`UPDATE ${table} SET released = ${yes} WHERE run_id = :runId AND family_id = :familyId`, {
+      replacements: { runId, familyId },
+      transaction,
+    });
+  }
 }
 
-/**
- * The hook for the attendance register (see the TODO in `billMonth`): claims the month's
- * attended-but-unbooked days as `attendance` items. Nothing to claim until that module exists.
- */
 /** Runs a month in its own write transaction, then mails « nouvelle facture » to the families. */
 export async function runBilling(ctx: AppContext, commune: Commune, options: Omit<RunOptions, 'communeId'>): Promise<RunResult> {
   const result = await ctx.db.write((transaction) => billMonth({ ...options, communeId: commune.id }, transaction));
@@ -360,7 +316,7 @@ export function announceInvoices(ctx: AppContext, commune: Commune, invoiceIds: 
 }
 
 /**
- * `false` as the partial unique index on billed_items spells it: SQLite stores booleans as
+ * `false` as the partial unique indexes on billed_items and billed_days spell it: SQLite stores booleans as
  * 0/1 and only uses a partial index when the query repeats its condition word for word
  * (measured: `released = false` scanned the table — quadratic over a run).
  */

@@ -74,6 +74,13 @@ export const KEPT_TABLES: KeptTable[] = [
   { table: 'invoices', refs: [{ column: 'family_id', of: 'families' }] },
   { table: 'invoice_lines', refs: [{ column: 'child_id', of: 'children' }] },
   {
+    table: 'billed_days',
+    refs: [
+      { column: 'family_id', of: 'families' },
+      { column: 'child_id', of: 'children' },
+    ],
+  },
+  {
     table: 'billed_items',
     refs: [
       { column: 'family_id', of: 'families' },
@@ -92,6 +99,7 @@ export const ACCOUNTING_TABLES: FamilyTable[] = [
   { table: 'invoices', column: 'family_id', of: null },
   { table: 'invoice_lines', column: 'invoice_id', of: 'invoices' },
   { table: 'credit_notes', column: 'invoice_id', of: 'invoices' },
+  { table: 'billed_days', column: 'family_id', of: null },
   { table: 'payments', column: 'family_id', of: null },
   { table: 'payment_invoices', column: 'payment_id', of: 'payments' },
   { table: 'family_credits', column: 'family_id', of: null },

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-payments.js';
 import * as m0012 from './migrations/0012-payment-resolutions.js';
 import * as m0013 from './migrations/0013-payment-accounts-and-commune-logo.js';
 import * as m0014 from './migrations/0014-billed-items-by-run.js';
+import * as m0015 from './migrations/0015-billed-days.js';
 
 /** Versioned migrations, in order. A new one is appended here, never edited once released. */
 const migrations = [
@@ -31,6 +32,7 @@ const migrations = [
   { name: '0012-payment-resolutions', module: m0012 },
   { name: '0013-payment-accounts-and-commune-logo', module: m0013 },
   { name: '0014-billed-items-by-run', module: m0014 },
+  { name: '0015-billed-days', module: m0015 },
 ];
 
 export function migrator(db: Database) {
