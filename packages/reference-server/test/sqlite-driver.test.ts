@@ -56,6 +56,15 @@ describe('SQLite driver', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres
     assert.equal(bound[0]?.n, 1);
   });
 
+  it('hand-written reads bind their values: lists, empty lists, quotes and colons inside strings', async () => {
+    await db.write((transaction) => Note.create({ text: "l'heure: 8:30" }, { transaction }));
+    const texts = (rows: Record<string, unknown>[]) => rows.map((r) => r.text);
+    const sql = "SELECT text FROM notes WHERE (text IN (:texts) OR text = ':texts') AND done = :done ORDER BY text";
+    assert.deepEqual(texts(await selectRows(db.sequelize, sql, { texts: ["l'heure: 8:30", 'absent'], done: false })), ["l'heure: 8:30"]);
+    assert.deepEqual(texts(await selectRows(db.sequelize, sql, { texts: [], done: false })), []);
+    assert.deepEqual(texts(await selectRows(db.sequelize, sql, { texts: ["l'heure: 8:30"], done: true })), []);
+  });
+
   it('a duplicate is a UniqueConstraintError, and the transaction leaves nothing behind', async () => {
     await db.write((transaction) => Note.create({ text: 'garderie' }, { transaction }));
     await assert.rejects(
