@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { Semaphore } from '../semaphore.js';
 import { runBatch } from './batch.js';
-import { sqliteDriver } from './sqlite-driver.js';
+import { type Bindable, sqliteDriver } from './sqlite-driver.js';
 import { type Outcome, WriteQueue } from './write-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -148,8 +148,8 @@ export interface SqliteConnection {
   all(sql: string, ...rest: unknown[]): unknown;
   run(sql: string, ...rest: unknown[]): unknown;
   readonly inTransaction: boolean;
-  /** Our driver's synchronous read: the rows of one statement with `:name` values bound. */
-  rows(sql: string, values: Record<string, unknown>): unknown[];
+  /** Our driver's synchronous statement: its rows, its `?` values bound in order. */
+  rows(sql: string, values: Bindable[]): unknown[];
 }
 
 interface SqliteConnectionManager {

@@ -40,9 +40,8 @@ export function insertStatement(
   rows: readonly (readonly Value[])[],
   constants: Record<string, Value> = {},
 ): Statement {
-  const qi = sequelize.getQueryInterface();
   const fixed = Object.entries(constants);
-  const names = [...columns, ...fixed.map(([name]) => name)].map((name) => qi.quoteIdentifier(name)).join(', ');
+  const head = insertHead(sequelize, table, [...columns, ...fixed.map(([name]) => name)]);
   const values: Record<string, Value> = {};
   fixed.forEach(([, value], j) => {
     values[`k${j}`] = value;
@@ -57,7 +56,21 @@ export function insertStatement(
       })
       .join(', ')}${tail})`;
   });
-  return { sql: `INSERT INTO ${qi.quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`, values };
+  return { sql: `${head} VALUES ${tuples.join(', ')}`, values };
+}
+
+const heads = new Map<string, string>();
+
+/** `INSERT INTO "table" ("column", …)`, quoted once per table and columns (Sequelize's quoting is not free on a hot path). */
+function insertHead(sequelize: Sequelize, table: string, columns: string[]): string {
+  const key = `${sequelize.getDialect()}|${table}|${columns.join(',')}`;
+  let head = heads.get(key);
+  if (!head) {
+    const qi = sequelize.getQueryInterface();
+    head = `INSERT INTO ${qi.quoteIdentifier(table)} (${columns.map((name) => qi.quoteIdentifier(name)).join(', ')})`;
+    heads.set(key, head);
+  }
+  return head;
 }
 
 /** The statements `insertRows` runs, for a caller that sends them in its own batch. */

@@ -1,6 +1,7 @@
 import { DataTypes, type Model, type ModelStatic, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { type SqliteConnection, sqliteIdleWriter, sqliteReader } from './database.js';
 import { sqliteTimestamp } from './insert-rows.js';
+import type { Bindable } from './sqlite-driver.js';
 
 /**
  * Reads rows of one model with hand-written SQL, for the paths every parent request takes.
@@ -57,22 +58,22 @@ export async function runSql(
 
 const PLACEHOLDER_OR_STRING = /'(?:[^']|'')*'|(?<![:\w]):([a-zA-Z]\w*)/g;
 
-/** A statement's text for SQLite and, in order, the values its placeholders take (`i`: the item of a list). */
+/** A statement's text for SQLite and, in order, the value each of its `?` takes (`item`: of a list). */
 interface BoundShape {
   text: string;
-  slots: { bound: string; name: string; item: number | null }[];
+  slots: { name: string; item: number | null }[];
 }
 const shapes = new Map<string, BoundShape>();
 /** Distinct statements remembered; the hot ones repeat, so a full map is simply started again. */
 const MAX_SHAPES = 1000;
 
 /**
- * `sql` with its `:name` placeholders bound as SQLite takes them: a list's items as
- * `:name__0, :name__1…` (the text then only varies with the lists' lengths), timestamps as
- * Sequelize writes them on SQLite, booleans as 0/1. The rewriting is done once per text
- * and list lengths.
+ * `sql` with its `:name` placeholders as SQLite's positional `?` (bound in order: no name
+ * to look up among a statement's parameters), a list's items one `?` each (the text then
+ * only varies with the lists' lengths), timestamps as Sequelize writes them on SQLite,
+ * booleans as 0/1. The rewriting is done once per text and list lengths.
  */
-export function boundSql(sql: string, replacements: Record<string, unknown>): { text: string; values: Record<string, unknown> } {
+export function boundSql(sql: string, replacements: Record<string, unknown>): { text: string; values: Bindable[] } {
   let key = sql;
   for (const name in replacements) {
     const value = replacements[name];
@@ -84,11 +85,11 @@ export function boundSql(sql: string, replacements: Record<string, unknown>): { 
     if (shapes.size >= MAX_SHAPES) shapes.clear();
     shapes.set(key, shape);
   }
-  const values: Record<string, unknown> = {};
-  for (const { bound, name, item } of shape.slots) {
+  const values: Bindable[] = [];
+  for (const { name, item } of shape.slots) {
     if (!(name in replacements)) throw new Error(`no value for :${name}`);
     const value = replacements[name];
-    values[bound] = sqliteValue(item === null ? value : (value as unknown[])[item]);
+    values.push(sqliteValue(item === null ? value : (value as unknown[])[item]));
   }
   return { text: shape.text, values };
 }
@@ -99,14 +100,14 @@ function shapeOf(sql: string, replacements: Record<string, unknown>): BoundShape
     if (name === undefined) return whole;
     const value = replacements[name];
     if (!Array.isArray(value)) {
-      slots.push({ bound: name, name, item: null });
-      return whole;
+      slots.push({ name, item: null });
+      return '?';
     }
     // An empty list stays empty, as Sequelize inlined it: SQLite takes `IN ()`.
     return value
       .map((_, i) => {
-        slots.push({ bound: `${name}__${i}`, name, item: i });
-        return `:${name}__${i}`;
+        slots.push({ name, item: i });
+        return '?';
       })
       .join(', ');
   });
@@ -114,10 +115,12 @@ function shapeOf(sql: string, replacements: Record<string, unknown>): BoundShape
 }
 
 /** A value as Sequelize stores it on SQLite: timestamps as text, booleans as 0/1. */
-function sqliteValue(value: unknown): unknown {
+function sqliteValue(value: unknown): Bindable {
   if (value instanceof Date) return sqliteTimestamp(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
-  return value ?? null;
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint' || Buffer.isBuffer(value)) return value;
+  throw new TypeError(`cannot bind ${typeof value} to a SQLite statement`);
 }
 
 /** An instance of `model` from a raw row (columns named as the model's attributes). */

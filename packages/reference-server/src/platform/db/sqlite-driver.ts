@@ -29,7 +29,7 @@ interface RunResult {
   changes: number;
 }
 type RunCallback = (this: RunResult, error: Error | null) => void;
-type Bindable = number | string | bigint | Buffer | null;
+export type Bindable = number | string | bigint | Buffer | null;
 type Parameters = Bindable[] | Record<string, Bindable>;
 
 /** Prepared statements kept per connection: Sequelize's texts repeat (model reads, BEGIN, COMMIT, PRAGMA). */
@@ -184,15 +184,15 @@ export class Database {
 
   /**
    * Not node-sqlite3's: the rows of one statement, at once (a statement that returns none
-   * is run and answers []). For hand-written reads on the hot paths (`selectRows`), which
-   * need no callback, no tick and no Sequelize.
+   * is run and answers []). For hand-written statements on the hot paths (`selectRows`,
+   * `runBatch`), which need no callback, no tick and no Sequelize; `values` come from `boundSql`.
    */
-  rows(sql: string, values: Record<string, unknown>): unknown[] {
+  rows(sql: string, values: Bindable[]): unknown[] {
     const statement = this.#prepare(sql);
     this.#mustNotWait(statement);
-    const parameters = parametersOf([values]);
-    if (statement.reader) return statement.all(parameters);
-    statement.run(parameters);
+    // Positional and already bindable: `boundSql` made them so.
+    if (statement.reader) return statement.all(values);
+    statement.run(values);
     return [];
   }
 
