@@ -155,10 +155,7 @@ export class Database {
     let rows: unknown[] = [];
     let failure: Error | null = null;
     try {
-      const statement = this.#prepare(sql);
-      this.#mustNotWait(statement);
-      if (statement.reader) rows = statement.all(parametersOf(args));
-      else statement.run(parametersOf(args));
+      rows = this.rows(sql, parametersOf(args));
     } catch (error) {
       failure = asError(error);
     }
@@ -166,31 +163,15 @@ export class Database {
     return this;
   }
 
-  get(sql: string, ...rest: unknown[]): this {
-    const [args, callback] = split<(error: Error | null, row?: unknown) => void>(rest);
-    let row: unknown;
-    let failure: Error | null = null;
-    try {
-      const statement = this.#prepare(sql);
-      this.#mustNotWait(statement);
-      if (statement.reader) row = statement.get(parametersOf(args));
-      else statement.run(parametersOf(args));
-    } catch (error) {
-      failure = asError(error);
-    }
-    this.#answer(failure, callback ? () => callback(failure, row) : undefined);
-    return this;
-  }
-
   /**
    * Not node-sqlite3's: the rows of one statement, at once (a statement that returns none
-   * is run and answers []). For hand-written statements on the hot paths (`selectRows`,
-   * `runBatch`), which need no callback, no tick and no Sequelize; `values` come from `boundSql`.
+   * is run and answers []). `all` answers with it later; the hand-written statements of the
+   * hot paths (`selectRows`, `runBatch`) call it directly — no callback, no tick, no
+   * Sequelize — with the positional values `boundSql` made.
    */
-  rows(sql: string, values: Bindable[]): unknown[] {
+  rows(sql: string, values: Parameters): unknown[] {
     const statement = this.#prepare(sql);
     this.#mustNotWait(statement);
-    // Positional and already bindable: `boundSql` made them so.
     if (statement.reader) return statement.all(values);
     statement.run(values);
     return [];
