@@ -3,6 +3,7 @@ import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { groupBy } from '../../platform/collections.js';
 import { insertRows } from '../../platform/db/insert-rows.js';
+import { selectRows } from '../../platform/db/rows.js';
 import { nextNumber, reserveNumbers } from '../../platform/db/sequences.js';
 import { audit } from '../audit/audit.js';
 import { Activity } from '../bookings/booking.models.js';
@@ -113,15 +114,19 @@ export async function billMonth(options: RunOptions, transaction: Transaction): 
 
   // 2. What this run claimed, per family, child and activity, with the child's name and the
   // family's address and quotient: one read of a few thousand groups (the days stay in the database).
-  const counted = await sequelize.query<ClaimedGroup>(
+  // Hand-written reads through selectRows: on SQLite straight to the driver (Sequelize
+  // would look over each of the thousands of rows again).
+  const counted = (await selectRows(
+    sequelize,
     `SELECT g.family_id, g.child_id, g.activity_id, g.quantity, c.first_name, c.last_name,
        f.number, f.address_line1, f.address_line2, f.postal_code, f.city, f.quotient_familial
      FROM (SELECT family_id, child_id, activity_id, SUM(quantity) AS quantity FROM billed_days
            WHERE run_id = :runId GROUP BY family_id, child_id, activity_id) g
      JOIN children c ON c.id = g.child_id
      JOIN families f ON f.id = g.family_id`,
-    { replacements: { runId }, transaction, type: QueryTypes.SELECT },
-  );
+    { runId },
+    transaction,
+  )) as unknown as ClaimedGroup[];
   const countedByFamily = groupBy(counted, (r) => r.family_id);
   const familyIds = [...countedByFamily.keys()];
 
@@ -152,10 +157,12 @@ export async function billMonth(options: RunOptions, transaction: Transaction): 
   const guardians: GuardianName[] = [];
   for (let i = 0; i < familyIds.length; i += READ_CHUNK) {
     guardians.push(
-      ...(await sequelize.query<GuardianName>(
+      ...((await selectRows(
+        sequelize,
         'SELECT family_id, first_name, last_name, position FROM guardians WHERE family_id IN (:ids)',
-        { replacements: { ids: familyIds.slice(i, i + READ_CHUNK) }, transaction, type: QueryTypes.SELECT },
-      )),
+        { ids: familyIds.slice(i, i + READ_CHUNK) },
+        transaction,
+      )) as unknown as GuardianName[]),
     );
   }
   const families = [...countedByFamily.values()].map((rows) => rows[0] as ClaimedGroup);

@@ -30,6 +30,12 @@ export async function runBatch(sequelize: Sequelize, transaction: Transaction, s
   }
 }
 
+/** SQLite: statements with no values, as they are, straight to the write transaction's connection. */
+export function execSql(transaction: Transaction, sql: string): Promise<void> {
+  const { connection } = transaction as unknown as { connection: SqliteConnection };
+  return new Promise<void>((resolve, reject) => connection.exec(sql, (error) => (error ? reject(error) : resolve())));
+}
+
 /**
  * A statement with its `:name` values inlined, escaped by the dialect (an array becomes a
  * list). For `runBatch`: keep `::` casts and colons out of the text.

@@ -66,6 +66,8 @@ interface BoundShape {
 const shapes = new Map<string, BoundShape>();
 /** Distinct statements remembered; the hot ones repeat, so a full map is simply started again. */
 const MAX_SHAPES = 1000;
+/** Longer texts are rewritten each time rather than kept (hand-written statements are short). */
+const MAX_SHAPE_KEY = 8192;
 
 /**
  * `sql` with its `:name` placeholders as SQLite's positional `?` (bound in order: no name
@@ -83,7 +85,7 @@ export function boundSql(sql: string, replacements: Record<string, unknown>): { 
   if (!shape) {
     shape = shapeOf(sql, replacements);
     if (shapes.size >= MAX_SHAPES) shapes.clear();
-    shapes.set(key, shape);
+    if (key.length <= MAX_SHAPE_KEY) shapes.set(key, shape);
   }
   const values: Bindable[] = [];
   for (const { name, item } of shape.slots) {
