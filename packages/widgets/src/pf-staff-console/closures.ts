@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { FocusAfterRenderController } from '../core/focus-after-render.js';
 import { heading } from '../core/fragments.js';
 import type { Translation } from '../core/i18n/index.js';
+import { parisToday } from './attendance.js';
 import { inputField } from './staff-fields.js';
 import { StaffAction, StaffLoad } from './staff-load.js';
 
@@ -20,12 +21,8 @@ export interface ClosuresHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
-/** Today as a civil date in the reader's clock (closures that ended before are not listed). */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today on the commune's clock (closures that ended before are not listed). */
+const today = (): string => parisToday();
 
 /**
  * « Fermetures »: the coming closures of the commune or of one facility, a form to add one

@@ -25,16 +25,23 @@ import { signIn, useMockApi } from '../testing/setup.js';
 import '../staff.js';
 import type { PfStaffConsole } from './pf-staff-console.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** An instant's date and time in Paris, the commune's clock the console writes every time in. */
+const paris = (iso: string): Record<string, string> =>
+  Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: 'numeric',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
 /** « 14 h 32 » as the console writes a time (non-breaking spaces collapse in visibleText). */
-const frTime = (iso: string): string => {
-  const d = new Date(iso);
-  return `${d.getHours()} h ${pad(d.getMinutes())}`;
-};
-const frDateTime = (iso: string): string => {
-  const d = new Date(iso);
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} à ${frTime(iso)}`;
-};
+const frTime = (iso: string): string => `${Number(paris(iso).hour)} h ${paris(iso).minute}`;
 
 interface Setup {
   element: PfStaffConsole;
@@ -175,7 +182,8 @@ describe('<pf-staff-console>', () => {
     includes(text, 'Quotient familial 820');
     includes(text, 'Claire Moreau Mère');
     includes(text, 'Compte portail : Pas de compte');
-    includes(text, `Compte portail : En attente d’activation (lien valable jusqu’au ${frDateTime('2030-11-28T13:32:00Z')})`);
+    // 13:32 UTC on 28 November is 14:32 in Paris (winter time), whatever the browser's own zone.
+    includes(text, 'Compte portail : En attente d’activation (lien valable jusqu’au 28/11/2030 à 14 h 32)');
     includes(text, 'Identifiant : paul.moreau');
     includes(text, 'Arthur Moreau');
     includes(text, '12/04/2018');

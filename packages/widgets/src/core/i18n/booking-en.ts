@@ -1,4 +1,5 @@
 import { formatCivil } from './civil.js';
+import { clockDay, clockTime } from './dates.js';
 import type { BookingTranslation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -18,7 +19,7 @@ export const bookingEn: BookingTranslation = {
   periodDates: (start, end) => `from ${start} to ${end}`,
   longDate: (iso) => formatCivil(iso, 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
   shortDate: (iso) => formatCivil(iso, 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' }),
-  dateTime: (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} at ${pad(d.getHours())}:${pad(d.getMinutes())}`,
+  dateTime: (d) => `${clockDay(d)} at ${pad(clockTime(d).hour)}:${clockTime(d).minute}`,
   week: (from, to) => `Week of ${from} to ${to}`,
   previousWeek: 'Previous week',
   nextWeek: 'Next week',

@@ -1,4 +1,5 @@
 import { formatCivil } from './civil.js';
+import { clockDay, clockTime } from './dates.js';
 import type { BookingTranslation } from './translation.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -20,7 +21,7 @@ export const bookingFr: BookingTranslation = {
   periodDates: (start, end) => `du ${start} au ${end}`,
   longDate: long,
   shortDate: (iso) => formatCivil(iso, 'fr-FR', { weekday: 'short', day: 'numeric', month: 'short' }),
-  dateTime: (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} à ${d.getHours()}\u00a0h\u00a0${pad(d.getMinutes())}`,
+  dateTime: (d) => `${clockDay(d)} à ${clockTime(d).hour}\u00a0h\u00a0${clockTime(d).minute}`,
   week: (from, to) => `Semaine du ${from} au ${to}`,
   previousWeek: 'Semaine précédente',
   nextWeek: 'Semaine suivante',

@@ -1,5 +1,5 @@
 import { bookingEn } from './booking-en.js';
-import { sameDay } from './dates.js';
+import { clockDay, clockTime, sameDay } from './dates.js';
 import { documentsEn } from './documents-en.js';
 import { invoiceEn } from './invoice-en.js';
 import { paymentEn } from './payment-en.js';
@@ -8,9 +8,12 @@ import { staffBillingEn } from './staff-billing-en.js';
 import { staffPaymentsEn } from './staff-payments-en.js';
 import type { Translation } from './translation.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const timeEn = (d: Date): string => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-const dayEn = (d: Date): string => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+/** Paris time, as every time the portal shows. */
+const timeEn = (d: Date): string => {
+  const { hour, minute } = clockTime(d);
+  return `${String(hour).padStart(2, '0')}:${minute}`;
+};
+const dayEn = clockDay;
 
 const minutes = (n: number): string => `${n} minute${n === 1 ? '' : 's'}`;
 

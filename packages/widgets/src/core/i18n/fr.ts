@@ -1,5 +1,5 @@
 import { bookingFr } from './booking-fr.js';
-import { sameDay } from './dates.js';
+import { clockDay, clockTime, sameDay } from './dates.js';
 import { documentsFr } from './documents-fr.js';
 import { invoiceFr } from './invoice-fr.js';
 import { paymentFr } from './payment-fr.js';
@@ -8,10 +8,12 @@ import { staffBillingFr } from './staff-billing-fr.js';
 import { staffPaymentsFr } from './staff-payments-fr.js';
 import type { Translation } from './translation.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-/** « 14 h 32 » (non-breaking spaces), the French way of writing a time. */
-const timeFr = (d: Date): string => `${d.getHours()}\u00a0h\u00a0${pad(d.getMinutes())}`;
-const dayFr = (d: Date): string => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+/** « 14 h 32 » (non-breaking spaces), the French way of writing a time; Paris time. */
+const timeFr = (d: Date): string => {
+  const { hour, minute } = clockTime(d);
+  return `${hour}\u00a0h\u00a0${minute}`;
+};
+const dayFr = clockDay;
 
 const minutes = (n: number): string => `${n} minute${n > 1 ? 's' : ''}`;
 
