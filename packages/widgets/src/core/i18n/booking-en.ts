@@ -1,8 +1,7 @@
 import { formatCivil } from './civil.js';
-import { clockDay, clockTime } from './dates.js';
+import { clockDay, englishTime } from './dates.js';
 import type { BookingTranslation } from './translation.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const bookingEn: BookingTranslation = {
@@ -19,7 +18,7 @@ export const bookingEn: BookingTranslation = {
   periodDates: (start, end) => `from ${start} to ${end}`,
   longDate: (iso) => formatCivil(iso, 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
   shortDate: (iso) => formatCivil(iso, 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' }),
-  dateTime: (d) => `${clockDay(d)} at ${pad(clockTime(d).hour)}:${clockTime(d).minute}`,
+  dateTime: (d) => `${clockDay(d)} at ${englishTime(d)}`,
   week: (from, to) => `Week of ${from} to ${to}`,
   previousWeek: 'Previous week',
   nextWeek: 'Next week',

@@ -1,8 +1,7 @@
 import { formatCivil } from './civil.js';
-import { clockDay, clockTime } from './dates.js';
+import { clockDay, frenchTime } from './dates.js';
 import type { BookingTranslation } from './translation.js';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 const long = (iso: string): string => formatCivil(iso, 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
 
@@ -21,7 +20,7 @@ export const bookingFr: BookingTranslation = {
   periodDates: (start, end) => `du ${start} au ${end}`,
   longDate: long,
   shortDate: (iso) => formatCivil(iso, 'fr-FR', { weekday: 'short', day: 'numeric', month: 'short' }),
-  dateTime: (d) => `${clockDay(d)} à ${clockTime(d).hour}\u00a0h\u00a0${clockTime(d).minute}`,
+  dateTime: (d) => `${clockDay(d)} à ${frenchTime(d)}`,
   week: (from, to) => `Semaine du ${from} au ${to}`,
   previousWeek: 'Semaine précédente',
   nextWeek: 'Semaine suivante',

@@ -34,10 +34,16 @@ export function clockDay(date: Date): string {
   return `${pad(day)}/${pad(month)}/${year}`;
 }
 
-/** Hours and minutes on the commune's clock. */
-export function clockTime(date: Date): { hour: number; minute: string } {
+/** « 14 h 32 » (non-breaking spaces), the French way of writing a time, on the commune's clock. */
+export function frenchTime(date: Date): string {
   const { hour, minute } = clockParts(date);
-  return { hour, minute: pad(minute) };
+  return `${hour}\u00a0h\u00a0${pad(minute)}`;
+}
+
+/** « 14:32 » on the commune's clock. */
+export function englishTime(date: Date): string {
+  const { hour, minute } = clockParts(date);
+  return `${pad(hour)}:${pad(minute)}`;
 }
 
 /** True when both instants fall on the same calendar day on the commune's clock. */

@@ -1,5 +1,5 @@
 import { bookingEn } from './booking-en.js';
-import { clockDay, clockTime, sameDay } from './dates.js';
+import { clockDay, englishTime, sameDay } from './dates.js';
 import { documentsEn } from './documents-en.js';
 import { invoiceEn } from './invoice-en.js';
 import { paymentEn } from './payment-en.js';
@@ -7,13 +7,6 @@ import { profileEn } from './profile-en.js';
 import { staffBillingEn } from './staff-billing-en.js';
 import { staffPaymentsEn } from './staff-payments-en.js';
 import type { Translation } from './translation.js';
-
-/** Paris time, as every time the portal shows. */
-const timeEn = (d: Date): string => {
-  const { hour, minute } = clockTime(d);
-  return `${String(hour).padStart(2, '0')}:${minute}`;
-};
-const dayEn = clockDay;
 
 const minutes = (n: number): string => `${n} minute${n === 1 ? '' : 's'}`;
 
@@ -151,8 +144,8 @@ export const en: Translation = {
     accountDisabled: 'Disabled',
     accountLocked: (until) => `Locked until ${until}`,
     accountIdentifier: (identifier) => `Login: ${identifier}`,
-    dateTime: (date) => `${dayEn(date)} at ${timeEn(date)}`,
-    lockTime: (date, now) => (sameDay(date, now) ? timeEn(date) : `${timeEn(date)} on ${dayEn(date)}`),
+    dateTime: (date) => `${clockDay(date)} at ${englishTime(date)}`,
+    lockTime: (date, now) => (sameDay(date, now) ? englishTime(date) : `${englishTime(date)} on ${clockDay(date)}`),
     optionalIdentifier: 'Login (optional)',
     identifierHint: 'Left empty, it is made from the first and last name (for example claire.moreau).',
     identifierInvalid:

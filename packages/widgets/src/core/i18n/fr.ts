@@ -1,5 +1,5 @@
 import { bookingFr } from './booking-fr.js';
-import { clockDay, clockTime, sameDay } from './dates.js';
+import { clockDay, frenchTime, sameDay } from './dates.js';
 import { documentsFr } from './documents-fr.js';
 import { invoiceFr } from './invoice-fr.js';
 import { paymentFr } from './payment-fr.js';
@@ -7,13 +7,6 @@ import { profileFr } from './profile-fr.js';
 import { staffBillingFr } from './staff-billing-fr.js';
 import { staffPaymentsFr } from './staff-payments-fr.js';
 import type { Translation } from './translation.js';
-
-/** « 14 h 32 » (non-breaking spaces), the French way of writing a time; Paris time. */
-const timeFr = (d: Date): string => {
-  const { hour, minute } = clockTime(d);
-  return `${hour}\u00a0h\u00a0${minute}`;
-};
-const dayFr = clockDay;
 
 const minutes = (n: number): string => `${n} minute${n > 1 ? 's' : ''}`;
 
@@ -157,8 +150,8 @@ export const fr: Translation = {
     accountDisabled: 'Désactivé',
     accountLocked: (until) => `Bloqué jusqu’à ${until}`,
     accountIdentifier: (identifier) => `Identifiant : ${identifier}`,
-    dateTime: (date) => `${dayFr(date)} à ${timeFr(date)}`,
-    lockTime: (date, now) => (sameDay(date, now) ? timeFr(date) : `${timeFr(date)} le ${dayFr(date)}`),
+    dateTime: (date) => `${clockDay(date)} à ${frenchTime(date)}`,
+    lockTime: (date, now) => (sameDay(date, now) ? frenchTime(date) : `${frenchTime(date)} le ${clockDay(date)}`),
     optionalIdentifier: 'Identifiant (facultatif)',
     identifierHint: 'Laissé vide, il est formé à partir du prénom et du nom (par exemple claire.moreau).',
     identifierInvalid:
