@@ -50,7 +50,7 @@ export function insertStatement(
   });
   const tail = fixed.map((_, j) => `, :k${j}`).join('');
   const tuples = rows.map((row, i) => {
-    if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+    checkRow(table, columns, row);
     return `(${row
       .map((value, j) => {
         values[`r${i}c${j}`] = value;
@@ -75,25 +75,28 @@ function insertHead(sequelize: Sequelize, table: string, columns: string[]): str
   return head;
 }
 
-/** The statements `insertRows` runs, for a caller that sends them in its own batch. */
-export function insertStatements(
+function checkRow(table: string, columns: readonly string[], row: readonly Value[]): void {
+  if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+}
+
+/** The multi-row INSERTs of `insertRows`, values inlined. */
+function insertStatements(
   sequelize: Sequelize,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly Value[])[],
   constants: Record<string, Value> = {},
 ): string[] {
-  const qi = sequelize.getQueryInterface();
   const fixed = Object.entries(constants);
-  const names = [...columns, ...fixed.map(([name]) => name)].map((name) => qi.quoteIdentifier(name)).join(', ');
+  const head = insertHead(sequelize, table, [...columns, ...fixed.map(([name]) => name)]);
   const tail = fixed.map(([, value]) => `, ${sqlLiteral(sequelize, value)}`).join('');
   const statements: string[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const tuples = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
-      if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+      checkRow(table, columns, row);
       return `(${row.map((value) => sqlLiteral(sequelize, value)).join(', ')}${tail})`;
     });
-    statements.push(`INSERT INTO ${qi.quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`);
+    statements.push(`${head} VALUES ${tuples.join(', ')}`);
   }
   return statements;
 }

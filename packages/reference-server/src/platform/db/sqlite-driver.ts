@@ -130,18 +130,12 @@ export class Database {
     work?.();
   }
 
-  parallelize(work?: () => void): void {
-    work?.();
-  }
-
   run(sql: string, ...rest: unknown[]): this {
     const [args, callback] = split<RunCallback>(rest);
     let result: RunResult = { lastID: 0, changes: 0 };
     let failure: Error | null = null;
     try {
-      const statement = this.#prepare(sql);
-      this.#mustNotWait(statement);
-      const info = statement.run(parametersOf(args));
+      const info = this.#statement(sql).run(parametersOf(args));
       result = { lastID: Number(info.lastInsertRowid), changes: info.changes };
     } catch (error) {
       failure = asError(error);
@@ -170,8 +164,7 @@ export class Database {
    * Sequelize — with the positional values `boundSql` made.
    */
   rows(sql: string, values: Parameters): unknown[] {
-    const statement = this.#prepare(sql);
-    this.#mustNotWait(statement);
+    const statement = this.#statement(sql);
     if (statement.reader) return statement.all(values);
     statement.run(values);
     return [];
@@ -225,6 +218,13 @@ export class Database {
         throw error;
       }
     }
+  }
+
+  /** The prepared statement of `sql`, once it is sure it may run now. */
+  #statement(sql: string): BetterSqlite3.Statement {
+    const statement = this.#prepare(sql);
+    this.#mustNotWait(statement);
+    return statement;
   }
 
   #prepare(sql: string): BetterSqlite3.Statement {
