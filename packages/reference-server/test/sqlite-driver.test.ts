@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DataTypes, Model, QueryTypes, UniqueConstraintError } from 'sequelize';
+import { DataTypes, Model, Op, QueryTypes, UniqueConstraintError } from 'sequelize';
 import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { selectRows } from '../src/platform/db/rows.js';
 import { Database as Connection } from '../src/platform/db/sqlite-driver.js';
@@ -147,5 +147,27 @@ describe('SQLite driver', { skip: process.env.PORTAIL_TEST_BACKEND === 'postgres
     // Once the transaction is over, the same write goes through.
     await Note.create({ text: 'mercredi' });
     assert.equal(await Note.count({ where: { text: 'mercredi' } }), 1);
+  });
+
+  it('the log is copied back into the database file by a thread of its own, not by the commits', async () => {
+    const file = path.join(dir, 'portail-famille.sqlite');
+    const [setting] = await selectRows(db.sequelize, 'PRAGMA wal_autocheckpoint', {}, undefined);
+    // Read on the writer's connection (idle here): its commits no longer checkpoint.
+    assert.deepEqual(Object.values(setting ?? {}), [0]);
+    const before = fs.statSync(file).size;
+    // About 4 MB of notes, in 40 commits: over 1,000 pages of log.
+    const text = 'x'.repeat(1000);
+    for (let batch = 0; batch < 40; batch++) {
+      await db.write((transaction) =>
+        Note.bulkCreate(
+          Array.from({ length: 100 }, (_, i) => ({ text: `${batch}-${i}-${text}` })),
+          { transaction },
+        ),
+      );
+    }
+    const deadline = Date.now() + 10_000;
+    while (fs.statSync(file).size < before + 4_000_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(fs.statSync(file).size >= before + 4_000_000, `the database file holds the notes (${fs.statSync(file).size} bytes)`);
+    assert.equal(await Note.count({ where: { text: { [Op.like]: '39-%' } } }), 100);
   });
 });

@@ -77,6 +77,8 @@ interface Change {
 export class DayPlaces {
   /** The counters read (and locked) by `lock`: places taken, by day. */
   readonly #locked = new Map<DayKey, number>();
+  /** Locked days that have no counter row yet (SQLite only: see `#readCounters`). */
+  readonly #uncounted = new Set<DayKey>();
   /** The counters this request judges with, created from `#locked` when first used. */
   readonly #counters = new Map<DayKey, Counter>();
   readonly #changes: Change[] = [];
@@ -115,6 +117,7 @@ export class DayPlaces {
   async lock(days: { activityId: string; date: string }[]): Promise<void> {
     const byKey = new Map(days.map((d) => [dayKey(d.activityId, d.date), d]));
     if (byKey.size === 0) return;
+    if (this.#sequelize.getDialect() === 'sqlite') return this.#readCounters(byKey);
     const keys = [...byKey.keys()].sort();
     const values = keys.map((_, i) => `(:a${i}, :d${i}, :commune, 0)`).join(', ');
     const replacements: Record<string, unknown> = { commune: this.communeId };
@@ -132,6 +135,29 @@ export class DayPlaces {
       replacements,
     );
     for (const row of rows) this.#locked.set(dayKey(row.activity_id, row.date), Number(row.booked));
+  }
+
+  /**
+   * SQLite: the write queue already makes this request the only writer, so the counters are
+   * only read — an upsert would rewrite every row it locks, for nothing. A day with no
+   * counter yet counts 0 places taken, and `save` creates its row.
+   */
+  async #readCounters(byKey: Map<DayKey, { activityId: string; date: string }>): Promise<void> {
+    const days = [...byKey.values()];
+    const rows = await this.#select<{ activity_id: string; date: string; booked: number }>(
+      'SELECT activity_id, date, booked FROM activity_days WHERE activity_id IN (:activities) AND date IN (:dates)',
+      { activities: unique(days.map((d) => d.activityId)), dates: unique(days.map((d) => d.date)) },
+    );
+    for (const key of byKey.keys()) {
+      this.#locked.set(key, 0);
+      this.#uncounted.add(key);
+    }
+    for (const row of rows) {
+      const key = dayKey(row.activity_id, row.date);
+      if (!byKey.has(key)) continue;
+      this.#locked.set(key, Number(row.booked));
+      this.#uncounted.delete(key);
+    }
   }
 
   /** The counter of a locked day, as this request is changing it. */
@@ -196,7 +222,20 @@ export class DayPlaces {
       statements.push(sql('UPDATE bookings SET state = :state, updated_at = :now WHERE id IN (:ids)', { state, now, ids }));
     }
     const moved = [...this.#counters.values()].filter((c) => c.delta !== 0);
-    for (const [group, counters] of groupBy(moved, (c) => `${c.activity.id}|${c.delta}`)) {
+    const created = moved.filter((c) => this.#uncounted.has(dayKey(c.activity.id, c.date)));
+    if (created.length > 0) {
+      statements.push(
+        insertStatement(
+          this.#sequelize,
+          'activity_days',
+          ['activity_id', 'date', 'booked'],
+          created.map((c) => [c.activity.id, c.date, c.delta]),
+          { commune_id: this.communeId },
+        ),
+      );
+    }
+    const updated = moved.filter((c) => !created.includes(c));
+    for (const [group, counters] of groupBy(updated, (c) => `${c.activity.id}|${c.delta}`)) {
       const [activityId = '', delta] = group.split('|');
       const dates = counters.map((c) => c.date);
       statements.push(

@@ -67,15 +67,24 @@ export async function once(
     return await db.write(async (transaction) => {
       const previous = await previousOf(transaction);
       if (previous) return replay(previous);
+      const store = (status: number, body: string) =>
+        runSql(
+          sequelize,
+          `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
+           VALUES (:communeId, :accountId, :key, :requestHash, :status, :body, :now)`,
+          { ...where, requestHash, status, body, now: new Date() },
+          transaction,
+        );
+      if (db.dialect === 'sqlite') {
+        // One write transaction at a time (the write queue): a twin runs after this one and
+        // finds its row above. So the key is written once, with its answer — no claim first.
+        const answer = await work(transaction);
+        await store(answer.status, JSON.stringify(answer.body));
+        return answer;
+      }
       // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
       // then fails on the primary key, instead of racing through the work itself.
-      await runSql(
-        sequelize,
-        `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
-         VALUES (:communeId, :accountId, :key, :requestHash, 0, 'null', :now)`,
-        { ...where, requestHash, now: new Date() },
-        transaction,
-      );
+      await store(0, 'null');
       const answer = await work(transaction);
       await runSql(
         sequelize,
