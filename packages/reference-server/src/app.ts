@@ -20,6 +20,7 @@ import { contractValidation } from './platform/http/contract-validation.js';
 import { communeCors } from './platform/http/cors.js';
 import { errorHandler, HttpProblem, notFoundHandler } from './platform/http/problem.js';
 import { ipRateLimit } from './platform/http/rate-limit.js';
+import { routersByRoute } from './platform/http/route-dispatch.js';
 import { apiHeaders, bundleHeaders, examplePageHeaders } from './platform/http/security-headers.js';
 import { loadCommune } from './platform/http/tenant.js';
 import { outboxPage } from './platform/mail/outbox-page.js';
@@ -31,6 +32,9 @@ export function createApp(ctx: AppContext): Express {
   const { config, db } = ctx;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers: API answers are `no-store` (personal data), so one would never be
+  // used, and each costs a hash of the body. Static files (express.static) keep theirs.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const publicOrigin = new URL(config.publicBaseUrl).origin;
 
@@ -55,18 +59,20 @@ export function createApp(ctx: AppContext): Express {
   });
   app.use(
     COMMUNE,
-    communeRoutes(ctx),
-    authRoutes(ctx),
-    familyRoutes(ctx),
-    staffAccountRoutes(ctx),
-    bookingRoutes(ctx),
-    catalogueRoutes(ctx),
-    attendanceRoutes(ctx),
-    billingRoutes(ctx),
-    paymentRoutes(ctx),
-    familyChangeRoutes(ctx),
-    documentRoutes(ctx),
-    dataRightsRoutes(ctx),
+    routersByRoute(COMMUNE, [
+      communeRoutes(ctx),
+      authRoutes(ctx),
+      familyRoutes(ctx),
+      staffAccountRoutes(ctx),
+      bookingRoutes(ctx),
+      catalogueRoutes(ctx),
+      attendanceRoutes(ctx),
+      billingRoutes(ctx),
+      paymentRoutes(ctx),
+      familyChangeRoutes(ctx),
+      documentRoutes(ctx),
+      dataRightsRoutes(ctx),
+    ]),
   );
   app.use('/v1', notFoundHandler);
 
