@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { admit, placesLeft } from '../src/modules/bookings/rules/capacity.js';
-import { addDays, civilDateOf, eachDay, weekday, ZONE } from '../src/modules/bookings/rules/civil-date.js';
+import { addDays, civilDateOf, eachDay, eachWeekday, weekday, ZONE } from '../src/modules/bookings/rules/civil-date.js';
 import { beforeDeadline, type DeadlineRule, deadlineOf } from '../src/modules/bookings/rules/deadlines.js';
 import { openDays } from '../src/modules/bookings/rules/open-days.js';
 
@@ -102,6 +102,10 @@ describe('open days', () => {
     ]);
   });
 
+  it('counts weekdays right on both sides of 1970-01-01 (day 0 of the arithmetic)', () => {
+    assert.deepEqual(eachWeekday('1969-12-27', '1970-01-05', new Set([1, 7])), ['1969-12-28', '1969-12-29', '1970-01-04', '1970-01-05']);
+  });
+
   it('never returns a closed day, a day outside the period or a day the activity does not run', () => {
     fc.assert(
       fc.property(
@@ -119,6 +123,11 @@ describe('open days', () => {
             assert.ok(!closures.some((c) => c.start <= day && day <= c.end));
           }
           assert.deepEqual(days, [...days].sort());
+          // …and misses none: every day of the period on those weekdays and not closed.
+          const expected = eachDay(start, end).filter(
+            (d) => weekdays.includes(weekday(d)) && !closures.some((c) => c.start <= d && d <= c.end),
+          );
+          assert.deepEqual(days, expected);
         },
       ),
     );

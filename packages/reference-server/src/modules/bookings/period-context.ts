@@ -1,5 +1,5 @@
 import { Op, type Transaction } from 'sequelize';
-import { columnsOf, selectInstances } from '../../platform/db/rows.js';
+import { columnsOf, instanceOf, prefixedColumns, selectInstances, selectRows, unprefixed } from '../../platform/db/rows.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
@@ -47,20 +47,19 @@ export class PeriodContext {
    * throughput), then the activities and closures inside it, with `withCatalogue`.
    */
   static async withoutCatalogue(communeId: string, childId: string, periodId: string): Promise<PeriodContext> {
-    const [[period], enrolments] = await Promise.all([
-      selectInstances(
-        BookingPeriod,
-        `SELECT ${columnsOf(BookingPeriod, 'p')} FROM booking_periods p WHERE p.id = :periodId AND p.commune_id = :communeId`,
-        { periodId, communeId },
-      ),
-      selectInstances(
-        Enrolment,
-        `SELECT ${columnsOf(Enrolment, 'e')} FROM enrolments e WHERE e.commune_id = :communeId AND e.child_id = :childId`,
-        { communeId, childId },
-      ),
-    ]);
-    if (!period) throw new HttpProblem(404, 'not_found');
-    return new PeriodContext(period, [], [], enrolments);
+    if (!BookingPeriod.sequelize) throw new Error('models are not initialised');
+    // One statement: the period, once per enrolment of the child (once, with no enrolment, if none).
+    const rows = await selectRows(
+      BookingPeriod.sequelize,
+      `SELECT ${prefixedColumns(BookingPeriod, 'p', 'p_')}, ${prefixedColumns(Enrolment, 'e', 'e_')}
+       FROM booking_periods p LEFT JOIN enrolments e ON e.commune_id = p.commune_id AND e.child_id = :childId
+       WHERE p.id = :periodId AND p.commune_id = :communeId`,
+      { periodId, communeId, childId },
+    );
+    const [first] = rows;
+    if (!first) throw new HttpProblem(404, 'not_found');
+    const enrolments = rows.filter((row) => row.e_id !== null).map((row) => instanceOf(Enrolment, unprefixed(row, 'e_')));
+    return new PeriodContext(instanceOf(BookingPeriod, unprefixed(first, 'p_')), [], [], enrolments);
   }
 
   /**

@@ -207,6 +207,6 @@ const columnLists = new WeakMap<object, Map<string, string>>();
 /** The columns of `row` named `prefix…`, without the prefix. */
 export function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+  for (const key in row) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = row[key];
   return out;
 }

@@ -55,7 +55,23 @@ export function civilDateOf(instant: Date): CivilDate {
 
 /** Every civil date from `start` to `end`, both included. */
 export function eachDay(start: CivilDate, end: CivilDate): CivilDate[] {
+  return eachWeekday(start, end, ALL_WEEK);
+}
+
+const ALL_WEEK: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6, 7]);
+/** 1970-01-01, day 0 of UTC milliseconds, was a Thursday (ISO weekday 4). */
+const EPOCH_WEEKDAY = 4;
+
+/**
+ * The civil dates from `start` to `end`, both included, that fall on one of `weekdays`
+ * (1 = Monday … 7 = Sunday). The weekday is counted from the day number, and only the days
+ * kept are written out: every booking request lists the open days of its period this way.
+ */
+export function eachWeekday(start: CivilDate, end: CivilDate, weekdays: ReadonlySet<number>): CivilDate[] {
   const days: CivilDate[] = [];
-  for (let day = utcMidnight(start), last = utcMidnight(end); day <= last; day += DAY_MS) days.push(fromUtcMidnight(day));
+  for (let day = utcMidnight(start), last = utcMidnight(end); day <= last; day += DAY_MS) {
+    const fromMonday = (Math.round(day / DAY_MS) + EPOCH_WEEKDAY - 1) % 7; // negative before 1970
+    if (weekdays.has(((fromMonday + 7) % 7) + 1)) days.push(fromUtcMidnight(day));
+  }
   return days;
 }

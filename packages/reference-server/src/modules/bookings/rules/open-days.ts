@@ -1,4 +1,4 @@
-import { type CivilDate, eachDay, weekday } from './civil-date.js';
+import { type CivilDate, eachWeekday } from './civil-date.js';
 
 export interface DateRange {
   start: CivilDate;
@@ -10,8 +10,7 @@ export interface DateRange {
  * commune's closures and school holidays. Civil dates compare as strings (YYYY-MM-DD).
  */
 export function openDays(period: DateRange, weekdays: readonly number[], closures: readonly DateRange[]): CivilDate[] {
-  const runs = new Set(weekdays);
-  return eachDay(period.start, period.end).filter(
-    (day) => runs.has(weekday(day)) && !closures.some((closure) => closure.start <= day && day <= closure.end),
+  return eachWeekday(period.start, period.end, new Set(weekdays)).filter(
+    (day) => !closures.some((closure) => closure.start <= day && day <= closure.end),
   );
 }
