@@ -201,10 +201,16 @@ describe('bookings: options, planner, requests', () => {
   it('a child enrolled nowhere has every day refused as not enrolled; a period that does not exist is not found', async () => {
     const otherChild = other.family.children[0].id;
     const lines = [{ date: w.monday, activityId: w.cantine.id, action: 'add' }];
-    const refused = await t.api(`${A}/children/${otherChild}/periods/${w.period.id}/requests`, { token: other.parentToken, body: { lines } });
+    const refused = await t.api(`${A}/children/${otherChild}/periods/${w.period.id}/requests`, {
+      token: other.parentToken,
+      body: { lines },
+    });
     assert.equal(refused.status, 201, JSON.stringify(refused.body));
     assert.equal(refused.body.status, 'refused');
-    assert.deepEqual(refused.body.lines.map((l: { reason: string }) => l.reason), ['not_enrolled']);
+    assert.deepEqual(
+      refused.body.lines.map((l: { reason: string }) => l.reason),
+      ['not_enrolled'],
+    );
     const unknown = await t.api(`${A}/children/${otherChild}/periods/00000000-0000-4000-8000-000000000000/requests`, {
       token: other.parentToken,
       body: { lines },

@@ -150,7 +150,7 @@ export function authRoutes(ctx: AppContext): Router {
     const commune = communeOf(req);
     const token = refreshCookie(req);
     await db.write(async (transaction) => {
-      if (req.auth) await revokeSession(req.auth.session, transaction);
+      if (req.auth) await revokeSession(req.auth.sessionId, transaction);
       if (token) await revokeSessionByRefresh(commune.id, token, transaction);
     });
     res.clearCookie(REFRESH_COOKIE, cookieOptions(commune));

@@ -40,20 +40,23 @@ export async function openSession(account: Account, transaction: Transaction): P
   return { session, accessToken, refreshToken };
 }
 
-/** The live session of a bearer token, with its account, or null. */
-export async function sessionOfAccessToken(communeId: string, accessToken: string): Promise<{ session: Session; account: Account } | null> {
+/** The live session of a bearer token (its id), with its account, or null. */
+export async function sessionOfAccessToken(
+  communeId: string,
+  accessToken: string,
+): Promise<{ sessionId: string; account: Account } | null> {
   // Every authenticated request starts here: session and account in one hand-written statement.
   if (!Session.sequelize) throw new Error('models are not initialised');
   const [row] = await selectRows(
     Session.sequelize,
-    `SELECT ${prefixedColumns(Session, 's', 's_')}, ${prefixedColumns(Account, 'a', 'a_')} FROM sessions s JOIN accounts a ON a.id = s.account_id
+    `SELECT s.id AS "s_id", ${prefixedColumns(Account, 'a', 'a_')} FROM sessions s JOIN accounts a ON a.id = s.account_id
      WHERE s.access_hash = :hash AND s.commune_id = :communeId AND s.revoked_at IS NULL
        AND s.access_expires_at > :now AND s.absolute_expires_at > :now
        AND a.commune_id = :communeId AND a.status = 'active'`,
     { hash: sha256(accessToken), communeId, now: new Date() },
   );
   if (!row) return null;
-  return { session: instanceOf(Session, unprefixed(row, 's_')), account: instanceOf(Account, unprefixed(row, 'a_')) };
+  return { sessionId: String(row.s_id), account: instanceOf(Account, unprefixed(row, 'a_')) };
 }
 
 /**
@@ -106,8 +109,8 @@ export async function revokeSessionByRefresh(communeId: string, refreshToken: st
   );
 }
 
-export async function revokeSession(session: Session, transaction: Transaction): Promise<void> {
-  await Session.update({ revoked_at: new Date() }, { where: { id: session.id, revoked_at: null }, transaction });
+export async function revokeSession(sessionId: string, transaction: Transaction): Promise<void> {
+  await Session.update({ revoked_at: new Date() }, { where: { id: sessionId, revoked_at: null }, transaction });
 }
 
 /** Ends every session of an account (password reset, account disabled). */

@@ -1,11 +1,12 @@
 import type { Request } from 'express';
-import type { Account, Session } from '../../modules/accounts/account.models.js';
+import type { Account } from '../../modules/accounts/account.models.js';
 import type { Commune } from '../../modules/communes/commune.model.js';
 import { HttpProblem } from './problem.js';
 
 export interface AuthContext {
   account: Account;
-  session: Session;
+  /** The session the bearer token belongs to (logout ends it). */
+  sessionId: string;
 }
 
 declare global {
