@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { admit, placesLeft } from '../src/modules/bookings/rules/capacity.js';
 import { addDays, civilDateOf, eachDay, eachWeekday, weekday, ZONE } from '../src/modules/bookings/rules/civil-date.js';
 import { beforeDeadline, type DeadlineRule, deadlineOf } from '../src/modules/bookings/rules/deadlines.js';
-import { openDays } from '../src/modules/bookings/rules/open-days.js';
+import { isOpenDay, openDays } from '../src/modules/bookings/rules/open-days.js';
 
 /** Civil dates between 2020 and 2035, DST weeks included. */
 const civilDate = fc
@@ -102,6 +102,11 @@ describe('open days', () => {
     ]);
   });
 
+  it('a date that does not exist is never an open day', () => {
+    assert.equal(isOpenDay('2026-02-30', { start: '2026-02-01', end: '2026-03-31' }, [1, 2, 3, 4, 5, 6, 7], []), false);
+    assert.equal(isOpenDay('2026-02-28', { start: '2026-02-01', end: '2026-03-31' }, [1, 2, 3, 4, 5, 6, 7], []), true);
+  });
+
   it('counts weekdays right on both sides of 1970-01-01 (day 0 of the arithmetic)', () => {
     assert.deepEqual(eachWeekday('1969-12-27', '1970-01-05', new Set([1, 7])), ['1969-12-28', '1969-12-29', '1970-01-04', '1970-01-05']);
   });
@@ -128,6 +133,10 @@ describe('open days', () => {
             (d) => weekdays.includes(weekday(d)) && !closures.some((c) => c.start <= d && d <= c.end),
           );
           assert.deepEqual(days, expected);
+          // One day asked alone answers the same, days just outside the period included.
+          for (const d of eachDay(addDays(start, -2), addDays(end, 2))) {
+            assert.equal(isOpenDay(d, { start, end }, weekdays, closures), days.includes(d), d);
+          }
         },
       ),
     );

@@ -5,7 +5,7 @@ import type { Account } from '../accounts/account.models.js';
 import { Child } from '../families/family.models.js';
 import { Activity, ActivityDay, Booking, BookingPeriod, Closure, Enrolment } from './booking.models.js';
 import type { CivilDate } from './rules/civil-date.js';
-import { openDays } from './rules/open-days.js';
+import { isOpenDay, openDays } from './rules/open-days.js';
 
 /** The logged-in parent's child, or 404 (another family's child is "not found", revealing nothing). */
 export async function childOfParent(communeId: string, account: Account, childId: string, transaction?: Transaction): Promise<Child> {
@@ -119,8 +119,9 @@ export class PeriodContext {
     return days;
   }
 
+  /** Whether the activity runs on this day of the period (a booking request asks it of a few days, not of all). */
   runsOn(activity: Activity, date: CivilDate): boolean {
-    return this.openDaysOf(activity).includes(date);
+    return isOpenDay(date, { start: this.period.start_date, end: this.period.end_date }, activity.weekdayList, this.closures);
   }
 
   enrolledOn(activityId: string, date: CivilDate): boolean {

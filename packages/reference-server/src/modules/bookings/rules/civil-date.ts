@@ -36,6 +36,16 @@ function utcMidnight(date: CivilDate): number {
   return at.getTime();
 }
 
+/** Whether `date` is a day that exists, written YYYY-MM-DD (2026-02-30 is not). */
+export function isCivilDate(date: string): boolean {
+  try {
+    utcMidnight(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const DAY_MS = 86_400_000;
 const fromUtcMidnight = (ms: number): CivilDate => new Date(ms).toISOString().slice(0, 10);
 

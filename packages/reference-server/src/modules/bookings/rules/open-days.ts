@@ -1,4 +1,4 @@
-import { type CivilDate, eachWeekday } from './civil-date.js';
+import { type CivilDate, eachWeekday, isCivilDate, weekday } from './civil-date.js';
 
 export interface DateRange {
   start: CivilDate;
@@ -10,7 +10,15 @@ export interface DateRange {
  * commune's closures and school holidays. Civil dates compare as strings (YYYY-MM-DD).
  */
 export function openDays(period: DateRange, weekdays: readonly number[], closures: readonly DateRange[]): CivilDate[] {
-  return eachWeekday(period.start, period.end, new Set(weekdays)).filter(
-    (day) => !closures.some((closure) => closure.start <= day && day <= closure.end),
-  );
+  return eachWeekday(period.start, period.end, new Set(weekdays)).filter((day) => !closedOn(day, closures));
+}
+
+/** Whether `day` is one of `openDays(period, weekdays, closures)`, without listing them (false for a date that does not exist). */
+export function isOpenDay(day: CivilDate, period: DateRange, weekdays: readonly number[], closures: readonly DateRange[]): boolean {
+  if (day < period.start || day > period.end || !isCivilDate(day)) return false;
+  return weekdays.includes(weekday(day)) && !closedOn(day, closures);
+}
+
+function closedOn(day: CivilDate, closures: readonly DateRange[]): boolean {
+  return closures.some((closure) => closure.start <= day && day <= closure.end);
 }
