@@ -25,20 +25,38 @@ function cachePathCompilation(): void {
   const module = fromValidator('path-to-regexp') as { pathToRegexp: PathToRegexp & { cached?: true } };
   const compile = module.pathToRegexp;
   if (compile.cached) return;
-  const cache = new Map<string, CompiledPath>();
+  // By path, then by options: the validator asks for every path of the contract on every
+  // request, so the lookup builds no string (the paths are the same string objects each time).
+  const cache = new Map<string, Map<number | string, CompiledPath>>();
   const cached: PathToRegexp & { cached?: true } = (path, options) => {
     if (typeof path !== 'string') return compile(path, options);
-    const key = `${path}\u0000${options?.sensitive}${options?.strict}${options?.end}${options?.trailing}${options?.delimiter}`;
-    let compiled = cache.get(key);
+    const variant = variantOf(options);
+    let byOptions = cache.get(path);
+    let compiled = byOptions?.get(variant);
     if (!compiled) {
       compiled = compile(path, options);
-      if (cache.size < MAX_CACHED_PATHS) cache.set(key, compiled);
+      if (!byOptions && cache.size < MAX_CACHED_PATHS) cache.set(path, (byOptions = new Map()));
+      byOptions?.set(variant, compiled);
     }
     return compiled;
   };
   cached.cached = true;
   module.pathToRegexp = cached;
 }
+
+/** The options of a compilation as a number (each flag unset, false or true), or as text when they hold more. */
+function variantOf(options: Record<string, unknown> | undefined): number | string {
+  if (!options) return 0;
+  const { sensitive, strict, end, trailing, delimiter } = options;
+  const s = flagOf(sensitive);
+  const t = flagOf(strict);
+  const e = flagOf(end);
+  const r = flagOf(trailing);
+  if (delimiter !== undefined || s < 0 || t < 0 || e < 0 || r < 0) return JSON.stringify([sensitive, strict, end, trailing, delimiter]);
+  return 1 + s * 27 + t * 9 + e * 3 + r;
+}
+
+const flagOf = (flag: unknown): number => (flag === undefined ? 0 : flag === false ? 1 : flag === true ? 2 : -1);
 
 /** Every request checked against the contract (and, when asked, every answer). */
 export function contractValidation(specPath: string, validateResponses: boolean): RequestHandler[] {
