@@ -4,8 +4,7 @@
  * reference server runs as it does in production (its own process, built JavaScript,
  * SQLite file); so does the baseline — express doing one SQLite insert per request — in the
  * same run. Each server first answers 500 untimed requests of the kind it will time (the
- * portal's book nothing), so that both are timed warm, as a server that has run a while;
- * then both are timed in four alternating rounds of a quarter of the requests each.
+ * portal's book nothing), so that both are timed warm, as a server that has run a while.
  * Prints requests/s, p50/p99 latency and each server's CPU time per request for both, the
  * ratio (target ≥ 0.5), then checks nothing was overbooked.
  * Usage: npm run bench:bookings -- [families=2000] [concurrency=32]   (after npm run build)
@@ -23,7 +22,7 @@ import { insertFamily } from '../packages/reference-server/src/modules/families/
 import { loadConfig } from '../packages/reference-server/src/platform/config.js';
 import { prepare } from '../packages/reference-server/src/server.js';
 import { addChildren, bookingWorld, enrolChild } from '../packages/reference-server/test/support/bookings-fixture.js';
-import { percentile, pool } from './support/pool.js';
+import { pool } from './support/pool.js';
 
 const families = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 32);
@@ -122,36 +121,13 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-/** What one server did over its timed rounds. */
-class Timing {
-  seconds = 0;
-  requests = 0;
-  serverCpuMs = 0;
-  clientCpuMs = 0;
-  readonly latencies: number[] = [];
-
-  get rate(): number {
-    return this.requests / this.seconds;
-  }
-  percentile(p: number): number {
-    return percentile(
-      [...this.latencies].sort((a, b) => a - b),
-      p,
-    );
-  }
-}
-
-/** Times `count` requests of `work` (numbered from `first`) and adds them to `into`, with the CPU the server and this process spent. */
-async function round(into: Timing, server: ChildProcess, first: number, count: number, work: (i: number) => Promise<void>) {
+/** Times `work` over the families, with the CPU the server process spent per request. */
+async function timed(server: ChildProcess, work: (i: number) => Promise<void>) {
   const before = cpuMs(server.pid);
   const client = process.cpuUsage();
-  const result = await pool(count, concurrency, (i) => work(first + i));
+  const result = await pool(families, concurrency, work);
   const { user, system } = process.cpuUsage(client);
-  into.seconds += result.seconds;
-  into.requests += count;
-  into.serverCpuMs += cpuMs(server.pid) - before;
-  into.clientCpuMs += (user + system) / 1000;
-  into.latencies.push(...result.latencies);
+  return { ...result, cpuPerRequest: (cpuMs(server.pid) - before) / families, clientCpuPerRequest: (user + system) / 1000 / families };
 }
 
 const insert = async (i: number) => {
@@ -185,18 +161,8 @@ const beforePeriod = [{ date: addDays(world.monday, -7), activityId: world.vacan
 await pool(WARM_UP, concurrency, (i) => insert(-1 - i));
 await pool(WARM_UP, concurrency, (i) => book(children[i % families], beforePeriod));
 
-// Timed in alternating rounds (baseline, portal, baseline, …), a quarter of the families
-// each: on this shared machine, a slow moment then falls on both servers, not on one. The
-// first portal round is the opening, when every place goes.
-const ROUNDS = 4;
-const baseline = new Timing();
-const rush = new Timing();
-for (let r = 0; r < ROUNDS; r++) {
-  const first = Math.floor((r * families) / ROUNDS);
-  const count = Math.floor(((r + 1) * families) / ROUNDS) - first;
-  await round(baseline, baselineProcess.child, first, count, insert);
-  await round(rush, portal.child, first, count, (i) => book(children[i], lines));
-}
+const baseline = await timed(baselineProcess.child, insert);
+const rush = await timed(portal.child, (i) => book(children[i], lines));
 portal.child.kill('SIGTERM');
 baselineProcess.child.kill('SIGTERM');
 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -215,10 +181,10 @@ console.log(
 const cpu = (n: number) => `${n.toFixed(2)} ms CPU/request`;
 // This process sends the requests: on two cores, what it spends is not the server's to use.
 const client = (n: number) => `(client ${n.toFixed(2)} ms)`;
-const line = (t: Timing) =>
-  `${fmt(t.rate)} req/s   p50 ${fmt(t.percentile(50))} ms   p99 ${fmt(t.percentile(99))} ms   ${cpu(t.serverCpuMs / t.requests)} ${client(t.clientCpuMs / t.requests)}`;
-console.log(`  portal    ${line(rush)}`);
-console.log(`  baseline  ${line(baseline)}   (express + one SQLite insert)`);
+console.log(`  portal    ${fmt(rush.rate)} req/s   p50 ${fmt(rush.p50)} ms   p99 ${fmt(rush.p99)} ms   ${cpu(rush.cpuPerRequest)} ${client(rush.clientCpuPerRequest)}`);
+console.log(
+  `  baseline  ${fmt(baseline.rate)} req/s   p50 ${fmt(baseline.p50)} ms   p99 ${fmt(baseline.p99)} ms   ${cpu(baseline.cpuPerRequest)} ${client(baseline.clientCpuPerRequest)}   (express + one SQLite insert)`,
+);
 console.log(`  ratio portal/baseline throughput: ${(rush.rate / baseline.rate).toFixed(2)} (target ≥ 0.50)`);
 const overbooked = counters.some((c) => c.booked > 20) || booked !== counters.reduce((n, c) => n + c.booked, 0);
 console.log(`  places taken: ${booked} of ${5 * 20}; overbooking: ${overbooked ? 'YES — BUG' : 'none'}`);
