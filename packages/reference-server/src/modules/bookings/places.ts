@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { literal, Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { groupBy, unique } from '../../platform/collections.js';
 import { runBatch, type Statement } from '../../platform/db/batch.js';
 import { insertStatement, type Value } from '../../platform/db/insert-rows.js';
 import { selectRows } from '../../platform/db/rows.js';
+import { timeOrderedId } from '../../platform/ids.js';
 import { type Activity, ActivityDay, type BookingRequestLineRow, type BookingRequestRow, type BookingStateName } from './booking.models.js';
 
 /**
@@ -209,7 +209,7 @@ export class DayPlaces {
           this.#sequelize,
           'bookings',
           ['id', 'child_id', 'activity_id', 'date', 'state'],
-          fresh.map((c) => [randomUUID(), c.childId, c.activityId, c.date, c.state]),
+          fresh.map((c) => [timeOrderedId(), c.childId, c.activityId, c.date, c.state]),
           { commune_id: this.communeId, updated_at: now },
         ),
       );

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import { nextNumber } from '../../platform/db/sequences.js';
+import { timeOrderedId } from '../../platform/ids.js';
 import type { Account } from '../accounts/account.models.js';
 import type { Child } from '../families/family.models.js';
 import type { Activity, BookingRequest, BookingRequestLineRow, BookingRequestRow } from './booking.models.js';
@@ -110,7 +110,7 @@ export async function applyBookingRequest(
   const outcomes = args.lines.map((_, position) => decided.get(position)?.outcome ?? 'refused');
   // Plain rows, not model instances: building them was a tenth of a request's CPU, and they are only written and answered.
   const request: BookingRequestRow = {
-    id: randomUUID(),
+    id: timeOrderedId(),
     commune_id: communeId,
     number,
     family_id: args.familyId,
@@ -122,7 +122,7 @@ export async function applyBookingRequest(
   };
   const lines = args.lines.map(
     (line, position): BookingRequestLineRow => ({
-      id: randomUUID(),
+      id: timeOrderedId(),
       request_id: request.id,
       date: line.date,
       activity_id: line.activityId,
