@@ -58,10 +58,9 @@ export function bookingRoutes(ctx: AppContext): Router {
   router.post('/children/:childId/periods/:periodId/requests', requireGuardian, async (req, res) => {
     const commune = communeOf(req);
     const { account } = authOf(req);
-    const child = await childOfParent(commune.id, account, param(req, 'childId'));
     const periodId = param(req, 'periodId');
+    const { child, context: base } = await PeriodContext.ofParentsChild(commune.id, account, param(req, 'childId'), periodId);
     const { lines } = req.body as { lines: RequestedLine[] };
-    const base = await PeriodContext.withoutCatalogue(commune.id, child.id, periodId);
     let periodCtx: PeriodContext | undefined;
     let promotions: Promotion[] = [];
     const answer = await once(

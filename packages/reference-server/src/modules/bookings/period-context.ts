@@ -1,4 +1,4 @@
-import { Op, type Transaction } from 'sequelize';
+import { Op, type Sequelize, type Transaction } from 'sequelize';
 import { columnsOf, instanceOf, prefixedColumns, selectInstances, selectRows, unprefixed } from '../../platform/db/rows.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import type { Account } from '../accounts/account.models.js';
@@ -27,6 +27,14 @@ export function periodStatus(period: BookingPeriod, now: Date): 'upcoming' | 'op
   return now <= period.closes_at ? 'open' : 'closed';
 }
 
+function sequelizeOf(model: { sequelize?: Sequelize }): Sequelize {
+  if (!model.sequelize) throw new Error('models are not initialised');
+  return model.sequelize;
+}
+
+/** The columns of a period (`p`) and of an enrolment (`e`), prefixed, for a statement that joins them. */
+const periodAndEnrolment = () => `${prefixedColumns(BookingPeriod, 'p', 'p_')}, ${prefixedColumns(Enrolment, 'e', 'e_')}`;
+
 /** Everything needed to judge a child's days in one period. */
 export class PeriodContext {
   constructor(
@@ -42,22 +50,51 @@ export class PeriodContext {
   }
 
   /**
-   * The period and the child's enrolments only: a booking request reads these before its
-   * write transaction (which is serialised on SQLite: every statement saved there is
-   * throughput), then the activities and closures inside it, with `withCatalogue`.
+   * The period and the child's enrolments only (one statement), without the activities and
+   * closures: see `withCatalogue`. A booking request reads these with its child, before its
+   * write transaction (`ofParentsChild`).
    */
   static async withoutCatalogue(communeId: string, childId: string, periodId: string): Promise<PeriodContext> {
-    if (!BookingPeriod.sequelize) throw new Error('models are not initialised');
-    // One statement: the period, once per enrolment of the child (once, with no enrolment, if none).
     const rows = await selectRows(
-      BookingPeriod.sequelize,
-      `SELECT ${prefixedColumns(BookingPeriod, 'p', 'p_')}, ${prefixedColumns(Enrolment, 'e', 'e_')}
+      sequelizeOf(BookingPeriod),
+      `SELECT ${periodAndEnrolment()}
        FROM booking_periods p LEFT JOIN enrolments e ON e.commune_id = p.commune_id AND e.child_id = :childId
        WHERE p.id = :periodId AND p.commune_id = :communeId`,
       { periodId, communeId, childId },
     );
+    return PeriodContext.#fromRows(rows);
+  }
+
+  /**
+   * The parent's child, and the period with the child's enrolments, in one statement (every
+   * booking request starts here): 404 when the child is not of the account's family (another
+   * family's child is "not found", revealing nothing) or the period does not exist.
+   */
+  static async ofParentsChild(
+    communeId: string,
+    account: Account,
+    childId: string,
+    periodId: string,
+  ): Promise<{ child: Child; context: PeriodContext }> {
+    if (!account.guardian_id) throw new HttpProblem(404, 'not_found');
+    const rows = await selectRows(
+      sequelizeOf(Child),
+      `SELECT ${prefixedColumns(Child, 'c', 'c_')}, ${periodAndEnrolment()}
+       FROM children c JOIN guardians g ON g.family_id = c.family_id
+       LEFT JOIN booking_periods p ON p.id = :periodId AND p.commune_id = :communeId
+       LEFT JOIN enrolments e ON e.commune_id = :communeId AND e.child_id = c.id
+       WHERE c.id = :childId AND c.commune_id = :communeId AND g.id = :guardianId AND g.commune_id = :communeId`,
+      { childId, periodId, communeId, guardianId: account.guardian_id },
+    );
     const [first] = rows;
     if (!first) throw new HttpProblem(404, 'not_found');
+    return { child: instanceOf(Child, unprefixed(first, 'c_')), context: PeriodContext.#fromRows(rows) };
+  }
+
+  /** The period (`p_…`, on every row; none: 404) and the enrolments (`e_…`, one a row, or none) of one statement's rows. */
+  static #fromRows(rows: Record<string, unknown>[]): PeriodContext {
+    const [first] = rows;
+    if (!first || first.p_id === null) throw new HttpProblem(404, 'not_found');
     const enrolments = rows.filter((row) => row.e_id !== null).map((row) => instanceOf(Enrolment, unprefixed(row, 'e_')));
     return new PeriodContext(instanceOf(BookingPeriod, unprefixed(first, 'p_')), [], [], enrolments);
   }
