@@ -44,21 +44,48 @@ export function insertStatement(
 ): Statement {
   const fixed = Object.entries(constants);
   const head = insertHead(sequelize, table, [...columns, ...fixed.map(([name]) => name)]);
+  const shape = insertShape(head, rows.length, columns.length, fixed.length);
   const values: Record<string, Value> = {};
   fixed.forEach(([, value], j) => {
-    values[`k${j}`] = value;
+    values[shape.constants[j] ?? ''] = value;
   });
-  const tail = fixed.map((_, j) => `, :k${j}`).join('');
-  const tuples = rows.map((row, i) => {
+  rows.forEach((row, i) => {
     checkRow(table, columns, row);
-    return `(${row
-      .map((value, j) => {
-        values[`r${i}c${j}`] = value;
-        return `:r${i}c${j}`;
-      })
-      .join(', ')}${tail})`;
+    const names = shape.rows[i] ?? [];
+    row.forEach((value, j) => {
+      values[names[j] ?? ''] = value;
+    });
   });
-  return { sql: `${head} VALUES ${tuples.join(', ')}`, values };
+  return { sql: shape.sql, values };
+}
+
+/** An INSERT's text and the names of its placeholders, row by row, then the constants'. */
+interface InsertShape {
+  sql: string;
+  rows: string[][];
+  constants: string[];
+}
+
+/**
+ * Made once per statement head and number of rows: the same text object comes back on every
+ * request, so the lookups keyed by it (its bound form, its prepared statement) hash it once.
+ */
+const shapes = new Map<string, Map<number, InsertShape>>();
+
+function insertShape(head: string, rowCount: number, columnCount: number, constantCount: number): InsertShape {
+  let byRows = shapes.get(head);
+  if (!byRows) shapes.set(head, (byRows = new Map()));
+  let shape = byRows.get(rowCount);
+  if (!shape) {
+    const constants = Array.from({ length: constantCount }, (_, j) => `k${j}`);
+    const rows = Array.from({ length: rowCount }, (_, i) => Array.from({ length: columnCount }, (_, j) => `r${i}c${j}`));
+    const tail = constants.map((name) => `, :${name}`).join('');
+    const tuples = rows.map((names) => `(${names.map((name) => `:${name}`).join(', ')}${tail})`);
+    shape = { sql: `${head} VALUES ${tuples.join(', ')}`, rows, constants };
+    // Few rows at a time here (insertRows takes the large inserts): a handful of shapes per head.
+    if (byRows.size < 100) byRows.set(rowCount, shape);
+  }
+  return shape;
 }
 
 const heads = new Map<string, string>();

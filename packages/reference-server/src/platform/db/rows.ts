@@ -204,9 +204,23 @@ export function prefixedColumns(model: ModelStatic<Model>, alias: string, prefix
 
 const columnLists = new WeakMap<object, Map<string, string>>();
 
+const unprefixedNames = new Map<string, Map<string, string>>();
+
 /** The columns of `row` named `prefix…`, without the prefix. */
 export function unprefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in row) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = row[key];
+  // The same few column names on every request: each is cut once (a new string as a
+  // property name is hashed on every use; the cached one keeps its hash).
+  let names = unprefixedNames.get(prefix);
+  if (!names) unprefixedNames.set(prefix, (names = new Map()));
+  for (const key in row) {
+    if (!key.startsWith(prefix)) continue;
+    let name = names.get(key);
+    if (name === undefined) {
+      name = key.slice(prefix.length);
+      if (names.size < 1000) names.set(key, name);
+    }
+    out[name] = row[key];
+  }
   return out;
 }
