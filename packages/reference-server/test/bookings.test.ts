@@ -179,6 +179,21 @@ describe('bookings: options, planner, requests', () => {
     const second = await submit([{ date, activityId: w.cantine.id, action: 'add' }], { 'Idempotency-Key': key });
     assert.equal(second.body.number, first.body.number);
     assert.equal(second.body.lines[0].outcome, 'accepted');
+    assert.deepEqual(second.body, first.body);
+    // Twins sent together (a double click): one request, answered twice the same.
+    const twinDate = addDays(w.monday, 3);
+    const twins = await Promise.all(
+      [1, 2].map(() => submit([{ date: twinDate, activityId: w.cantine.id, action: 'add' }], { 'Idempotency-Key': 'booking-twin-0001' })),
+    );
+    assert.deepEqual(
+      twins.map((r) => r.status),
+      [201, 201],
+    );
+    assert.deepEqual(twins[1]?.body, twins[0]?.body);
+    assert.equal(twins[0]?.body.lines[0].outcome, 'accepted');
+    const list = await t.api(`${A}/booking-requests?limit=100`, { token: parent.parentToken });
+    assert.equal(list.body.items.filter((r: { id: string }) => r.id === twins[0]?.body.id).length, 1);
+    assert.equal(list.body.items.filter((r: { number: number }) => r.number === twins[1]?.body.number).length, 1);
   });
 
   it("another family's child, planner and requests are not found", async () => {

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import type { AppContext } from '../../app-context.js';
 import { authOf, communeOf, param } from '../../platform/http/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
-import { once } from '../../platform/http/idempotency.js';
+import { once, type StoredAnswer } from '../../platform/http/idempotency.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { requireGuardian, requireStaff } from '../accounts/auth.middleware.js';
 import { auditRead } from '../audit/audit.js';
@@ -71,26 +71,29 @@ export function bookingRoutes(ctx: AppContext): Router {
         key: req.get('Idempotency-Key'),
         request: { child: child.id, period: periodId, lines },
       },
-      async (transaction) => {
+      async (transaction, keep) => {
+        // The answer is made before the request is written, so that the idempotency key and
+        // its answer go in the same batch as the request (`keep`).
+        const made: { answer?: StoredAnswer } = {};
         // The catalogue is read again inside the write transaction (staff may change capacity and closures meanwhile).
-        const {
-          request,
-          lines: written,
-          promoted,
-          ctx: current,
-        } = await applyBookingRequest(
+        const { promoted, ctx: current } = await applyBookingRequest(
           { communeId: commune.id, familyId: child.family_id, child, account, base, lines, now: new Date() },
           transaction,
+          (request, written, ctx) => {
+            const body = bookingRequestView(request, written, {
+              periodName: ctx.period.name,
+              childName: `${child.first_name} ${child.last_name}`,
+              referentName: account.display_name,
+              activityName: (id) => ctx.activity(id)?.name ?? '',
+            });
+            made.answer = { status: 201, body };
+            return keep(made.answer);
+          },
         );
         periodCtx = current;
         promotions = promoted;
-        const body = bookingRequestView(request, written, {
-          periodName: current.period.name,
-          childName: `${child.first_name} ${child.last_name}`,
-          referentName: account.display_name,
-          activityName: (id) => current.activity(id)?.name ?? '',
-        });
-        return { status: 201, body };
+        if (!made.answer) throw new Error('the booking request was not written');
+        return made.answer;
       },
     );
     res.status(answer.status).json(answer.body);

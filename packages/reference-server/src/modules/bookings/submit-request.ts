@@ -1,4 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
+import type { Statement } from '../../platform/db/batch.js';
 import { nextNumber } from '../../platform/db/sequences.js';
 import { timeOrderedId } from '../../platform/ids.js';
 import type { Account } from '../accounts/account.models.js';
@@ -63,6 +64,8 @@ interface Judged {
 export async function applyBookingRequest(
   args: { communeId: string; familyId: string; child: Child; account: Account; base: PeriodContext; lines: RequestedLine[]; now: Date },
   transaction: Transaction,
+  /** Statements to write in the same batch as the request (the idempotency key with its answer). */
+  alsoWrite: (request: BookingRequestRow, lines: BookingRequestLineRow[], ctx: PeriodContext) => Statement[] = () => [],
 ): Promise<{ request: BookingRequestRow; lines: BookingRequestLineRow[]; promoted: Promotion[]; ctx: PeriodContext }> {
   const { communeId, child, now } = args;
   const places = new DayPlaces(communeId, transaction);
@@ -133,7 +136,7 @@ export async function applyBookingRequest(
       position,
     }),
   );
-  const promoted = await places.save(now, places.requestStatements(request, lines));
+  const promoted = await places.save(now, [...places.requestStatements(request, lines), ...alsoWrite(request, lines, ctx)]);
   return { request, lines, promoted, ctx };
 }
 

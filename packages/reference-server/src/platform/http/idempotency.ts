@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataTypes, Model, type Sequelize, type Transaction, UniqueConstraintError } from 'sequelize';
+import type { Statement } from '../db/batch.js';
 import type { Database } from '../db/database.js';
 import { runSql, selectRows } from '../db/rows.js';
 import { HttpProblem } from './problem.js';
@@ -35,6 +36,14 @@ export interface StoredAnswer {
 }
 
 /**
+ * What `work` may call with its answer before its last write, to get the statements that
+ * record the key with it: they can then go in the same batch as that write (one round of
+ * SQLite fewer on a hot path). The answer must be the one `work` returns. Answers [] when
+ * there is nothing to add (no key, or PostgreSQL, where the key row was claimed first).
+ */
+export type KeepAnswer = (answer: StoredAnswer) => Statement[];
+
+/**
  * Runs a creating request once per (account, Idempotency-Key): a retry answers the first
  * result; the same key with another body is a 409. The key row is written in the same
  * transaction as the work, so a crash leaves neither.
@@ -42,10 +51,11 @@ export interface StoredAnswer {
 export async function once(
   db: Database,
   scope: { communeId: string; accountId: string; key: string | undefined; request: unknown },
-  work: (transaction: Transaction) => Promise<StoredAnswer>,
+  work: (transaction: Transaction, keep: KeepAnswer) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
   const { key } = scope;
-  if (!key) return db.write(work);
+  const nothingToKeep: KeepAnswer = () => [];
+  if (!key) return db.write((transaction) => work(transaction, nothingToKeep));
   const where = { communeId: scope.communeId, accountId: scope.accountId, key };
   const requestHash = createHash('sha256').update(JSON.stringify(scope.request)).digest('hex');
   const replay = (row: StoredKey): StoredAnswer => {
@@ -67,25 +77,32 @@ export async function once(
     return await db.write(async (transaction) => {
       const previous = await previousOf(transaction);
       if (previous) return replay(previous);
-      const store = (status: number, body: string) =>
-        runSql(
-          sequelize,
-          `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
-           VALUES (:communeId, :accountId, :key, :requestHash, :status, :body, :now)`,
-          { ...where, requestHash, status, body, now: new Date() },
-          transaction,
-        );
+      const insert = (status: number, body: string): Statement => ({
+        sql: `INSERT INTO idempotency_keys (commune_id, account_id, key, request_hash, status, body, created_at)
+              VALUES (:communeId, :accountId, :key, :requestHash, :status, :body, :now)`,
+        values: { ...where, requestHash, status, body, now: new Date() },
+      });
+      const store = (status: number, body: string) => {
+        const { sql, values } = insert(status, body);
+        return runSql(sequelize, sql, values ?? {}, transaction);
+      };
       if (db.dialect === 'sqlite') {
         // One write transaction at a time (the write queue): a twin runs after this one and
         // finds its row above. So the key is written once, with its answer — no claim first.
-        const answer = await work(transaction);
-        await store(answer.status, JSON.stringify(answer.body));
+        let kept: StoredAnswer | null = null;
+        const keep: KeepAnswer = (answer) => {
+          kept = answer;
+          return [insert(answer.status, JSON.stringify(answer.body))];
+        };
+        const answer = await work(transaction, keep);
+        if (kept === null) await store(answer.status, JSON.stringify(answer.body));
+        else if (kept !== answer) throw new Error('once: the answer kept is not the answer returned');
         return answer;
       }
       // Claim the key before working: a concurrent twin blocks on this row (PostgreSQL) and
       // then fails on the primary key, instead of racing through the work itself.
       await store(0, 'null');
-      const answer = await work(transaction);
+      const answer = await work(transaction, nothingToKeep);
       await runSql(
         sequelize,
         'UPDATE idempotency_keys SET status = :status, body = :body WHERE commune_id = :communeId AND account_id = :accountId AND key = :key',
