@@ -181,7 +181,9 @@ console.log(
 const cpu = (n: number) => `${n.toFixed(2)} ms CPU/request`;
 // This process sends the requests: on two cores, what it spends is not the server's to use.
 const client = (n: number) => `(client ${n.toFixed(2)} ms)`;
-console.log(`  portal    ${fmt(rush.rate)} req/s   p50 ${fmt(rush.p50)} ms   p99 ${fmt(rush.p99)} ms   ${cpu(rush.cpuPerRequest)} ${client(rush.clientCpuPerRequest)}`);
+console.log(
+  `  portal    ${fmt(rush.rate)} req/s   p50 ${fmt(rush.p50)} ms   p99 ${fmt(rush.p99)} ms   ${cpu(rush.cpuPerRequest)} ${client(rush.clientCpuPerRequest)}`,
+);
 console.log(
   `  baseline  ${fmt(baseline.rate)} req/s   p50 ${fmt(baseline.p50)} ms   p99 ${fmt(baseline.p99)} ms   ${cpu(baseline.cpuPerRequest)} ${client(baseline.clientCpuPerRequest)}   (express + one SQLite insert)`,
 );

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
+import { narrowRouteLookup } from './contract-routes.js';
 
 interface CompiledPath {
   regexp: RegExp;
@@ -61,6 +62,7 @@ const flagOf = (flag: unknown): number => (flag === undefined ? 0 : flag === fal
 /** Every request checked against the contract (and, when asked, every answer). */
 export function contractValidation(specPath: string, validateResponses: boolean): RequestHandler[] {
   cachePathCompilation();
+  narrowRouteLookup();
   return OpenApiValidator.middleware({
     apiSpec: specPath,
     // allErrors: every bad field reported at once. Safe here: bodies are capped at 64 KiB and every array has maxItems.
