@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -79,7 +78,7 @@ export class WalCheckpoints {
     const worker = this.#worker;
     if (!worker) return;
     this.#onFailure = null;
-    const exited = once(worker, 'exit');
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.ref(); // until it has exited
     worker.postMessage('stop');
     await exited;
