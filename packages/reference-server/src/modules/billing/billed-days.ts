@@ -29,7 +29,7 @@ export async function claimDays(
 ): Promise<void> {
   const { start, next } = monthBounds(args.month);
   const postgres = sequelize.getDialect() === 'postgres';
-  const no = postgres ? 'false' : '0';
+  const no = falseLiteral(sequelize.getDialect());
   // Day d of the month as its bit index d-1; dates are `YYYY-MM-DD` text on SQLite.
   const bit = postgres ? '(s.date - CAST(:start AS DATE))' : '(CAST(substr(s.date, 9, 2) AS INTEGER) - 1)';
   const { table, billable } = SOURCES[kind];
@@ -73,4 +73,13 @@ function bitCount(mask: string): string {
   const nibbles = `((${pairs} & 858993459) + ((${pairs} >> 2) & 858993459))`;
   const bytes = `((${nibbles} + (${nibbles} >> 4)) & 252645135)`;
   return `(((CAST(${bytes} AS BIGINT) * 16843009) >> 24) & 255)`;
+}
+
+/**
+ * `false` as the partial unique indexes on billed_items and billed_days spell it: SQLite stores booleans as
+ * 0/1 and only uses a partial index when the query repeats its condition word for word
+ * (measured: `released = false` scanned the table — quadratic over a run).
+ */
+export function falseLiteral(dialect: string): string {
+  return dialect === 'postgres' ? 'false' : '0';
 }

@@ -10,7 +10,7 @@ import { Activity } from '../bookings/booking.models.js';
 import { addDays, civilDateOf } from '../bookings/rules/civil-date.js';
 import type { Commune } from '../communes/commune.model.js';
 import { Guardian } from '../families/family.models.js';
-import { claimDays } from './billed-days.js';
+import { claimDays, falseLiteral } from './billed-days.js';
 import { ActivityTariff, type Addressee, BillingRun, BillingSettings, FlatFee, Invoice } from './billing.models.js';
 import { invoiceIssuedMails } from './emails.js';
 import { feePeriodKey, invoiceNumber, invoiceState } from './rules/invoices.js';
@@ -320,13 +320,4 @@ export function announceInvoices(ctx: AppContext, commune: Commune, invoiceIds: 
       }
     }
   });
-}
-
-/**
- * `false` as the partial unique indexes on billed_items and billed_days spell it: SQLite stores booleans as
- * 0/1 and only uses a partial index when the query repeats its condition word for word
- * (measured: `released = false` scanned the table — quadratic over a run).
- */
-function falseLiteral(dialect: string): string {
-  return dialect === 'postgres' ? 'false' : '0';
 }

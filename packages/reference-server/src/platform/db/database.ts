@@ -203,7 +203,10 @@ function shareOneWriterConnection(sequelize: Sequelize, checkpoints: WalCheckpoi
   };
 }
 
-/** The writer's commits stop checkpointing the log: `checkpoints` does it on its own thread, or they again if it fails. */
+/**
+ * The writer's commits stop checkpointing the log: `checkpoints` does it on its own thread,
+ * or they again if it fails (`start` calls back then, on a failure at start-up as later).
+ */
 async function checkpointInBackground(writer: SqliteConnection, checkpoints: WalCheckpoints): Promise<void> {
   const automatic = (pages: number) =>
     new Promise<void>((resolve, reject) =>
@@ -211,7 +214,6 @@ async function checkpointInBackground(writer: SqliteConnection, checkpoints: Wal
     );
   await automatic(0);
   await checkpoints.start(() => void automatic(SQLITE_AUTOCHECKPOINT).catch(() => undefined));
-  if (!checkpoints.running) await automatic(SQLITE_AUTOCHECKPOINT);
 }
 
 /** SQLite's own threshold for a checkpoint at commit, in pages of the log. */

@@ -49,14 +49,19 @@ export class WalCheckpoints {
     this.#file = file;
   }
 
-  /** Starts the thread; `onFailure` turns automatic checkpoints back on if it ever stops unasked. */
+  /** Starts the thread; `onFailure` turns automatic checkpoints back on if it cannot start or ever stops unasked. */
   async start(onFailure: () => void): Promise<void> {
     if (this.#worker) return;
     this.#onFailure = onFailure;
-    const worker = new Worker(THREAD, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: this.#file, intervalMs: INTERVAL_MS },
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(THREAD, {
+        eval: true,
+        workerData: { driver: require.resolve('better-sqlite3'), file: this.#file, intervalMs: INTERVAL_MS },
+      });
+    } catch {
+      return this.#failed();
+    }
     this.#worker = worker;
     worker.once('error', () => this.#failed());
     worker.once('exit', () => this.#failed());
@@ -67,10 +72,6 @@ export class WalCheckpoints {
     // Never keeps the process alive; `stop` ends it (a process that just exits leaves the
     // log to the next opening, which SQLite replays).
     if (ready) worker.unref();
-  }
-
-  get running(): boolean {
-    return this.#worker !== null;
   }
 
   /** Stops the thread after one last checkpoint. */
